@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { DatabaseConnection, Driver } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+// int8 (bigint) comes back as a string by default; our bigints (sequence numbers) fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; schema?: string | undefined; poolSize?: number | undefined };
+
+/** An open database: the query builder plus what only one dialect has. */
+export interface DatabaseHandle {
+  dialect: 'sqlite' | 'postgres';
+  db: Kysely<Database>;
+  /** The raw SQLite handle (for online backup); undefined on PostgreSQL. */
+  sqlite: BetterSqlite3.Database | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). A deferred transaction that reads
+ * and then writes fails at once with SQLITE_BUSY when another process wrote in between; an immediate one
+ * waits its turn (busy_timeout) instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: BetterSqlite3.Database) {
+    super({ database });
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
+
+/** Opens the embedded SQLite file (WAL, foreign keys on) or a PostgreSQL pool. */
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.dialect === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const sqlite = new BetterSqlite3(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+    return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { dialect: 'postgres', db, sqlite: undefined, close: () => db.destroy() };
+}
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}
+
+/** Names of migrations not yet applied (readiness: a server with pending migrations is not ready). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrations = await migrator.getMigrations();
+  return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}
+
+/** A consistent copy of the embedded database, taken online (SQLite backup API). */
+export async function backupSqlite(handle: DatabaseHandle, destination: string): Promise<void> {
+  if (!handle.sqlite) throw new Error('db backup copies the embedded SQLite database; use pg_dump for PostgreSQL');
+  fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+  await handle.sqlite.backup(destination);
+}
+
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

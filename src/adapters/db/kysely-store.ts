@@ -1,0 +1,581 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '../../domain/actor.js';
+import { actorLabel } from '../../domain/actor.js';
+import type { AuditEventInput } from '../../domain/audit.js';
+import { hashAuditEvent } from '../../domain/audit.js';
+import type { OrganisationKind, Role } from '../../domain/roles.js';
+import { ROLES } from '../../domain/roles.js';
+import type {
+  ApiKeyRecord,
+  ApiKeyRepository,
+  AuditLog,
+  JobRecord,
+  JobRepository,
+  JobStatus,
+  LoginThrottleRepository,
+  OrganisationRecord,
+  OrganisationRepository,
+  Repositories,
+  SessionRepository,
+  Store,
+  StoredAuditEvent,
+  UserRecord,
+  UserRepository,
+  UserStatus,
+} from '../../app/ports.js';
+import { pingDatabase } from './connection.js';
+import type { Database, JobsTable, OrganisationsTable, UsersTable } from './schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+type Dialect = 'sqlite' | 'postgres';
+
+// JSON columns are checked on the way out, like any other boundary.
+const rolesColumn = z.array(z.enum(ROLES));
+const parseRoles = (text: string): Role[] => rolesColumn.parse(JSON.parse(text));
+
+function toOrganisation(row: OrganisationsTable): OrganisationRecord {
+  return {
+    id: row.id,
+    kind: row.kind as OrganisationKind,
+    parentId: row.parent_id,
+    code: row.code,
+    nameEn: row.name_en,
+    nameZh: row.name_zh,
+    createdAt: row.created_at,
+  };
+}
+
+function toUser(row: UsersTable): UserRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    roles: parseRoles(row.roles),
+    status: row.status as UserStatus,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    passwordChangedAt: row.password_changed_at,
+  };
+}
+
+function toJob(row: JobsTable): JobRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: JSON.parse(row.payload) as unknown,
+    status: row.status as JobStatus,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    runAt: row.run_at,
+    lockedUntil: row.locked_until,
+    lockedBy: row.locked_by,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function organisations(db: Executor): OrganisationRepository {
+  return {
+    async insert(organisation) {
+      await db
+        .insertInto('organisations')
+        .values({
+          id: organisation.id,
+          kind: organisation.kind,
+          parent_id: organisation.parentId,
+          code: organisation.code,
+          name_en: organisation.nameEn,
+          name_zh: organisation.nameZh,
+          created_at: organisation.createdAt,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toOrganisation(row);
+    },
+    async findByCode(code) {
+      const row = await db.selectFrom('organisations').selectAll().where('code', '=', code).executeTakeFirst();
+      return row && toOrganisation(row);
+    },
+    async list(filter) {
+      let query = db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name_en');
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      if (filter.ids || filter.parentIds) {
+        const ids = filter.ids ?? [];
+        const parentIds = filter.parentIds ?? [];
+        if (ids.length === 0 && parentIds.length === 0) return [];
+        query = query.where((eb) =>
+          eb.or([
+            ...(ids.length ? [eb('id', 'in', ids)] : []),
+            ...(parentIds.length ? [eb('parent_id', 'in', parentIds)] : []),
+          ]),
+        );
+      }
+      return (await query.execute()).map(toOrganisation);
+    },
+    async count() {
+      const row = await db
+        .selectFrom('organisations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+
+function users(db: Executor): UserRepository {
+  const officeIdsOf = async (userId: string) =>
+    (
+      await db
+        .selectFrom('office_memberships')
+        .select('office_id')
+        .where('user_id', '=', userId)
+        .orderBy('office_id')
+        .execute()
+    ).map((row) => row.office_id);
+  return {
+    async insert(user, officeIds) {
+      await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          org_id: user.orgId,
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          roles: JSON.stringify(user.roles),
+          status: user.status,
+          must_change_password: user.mustChangePassword ? 1 : 0,
+          created_at: user.createdAt,
+          updated_at: user.updatedAt,
+          password_changed_at: user.passwordChangedAt,
+        })
+        .execute();
+      if (officeIds.length > 0) {
+        await db
+          .insertInto('office_memberships')
+          .values(officeIds.map((officeId) => ({ user_id: user.id, office_id: officeId })))
+          .execute();
+      }
+    },
+    async findById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toUser(row);
+    },
+    async findByUsername(username) {
+      const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      return row && toUser(row);
+    },
+    async listByOrganisation(orgId) {
+      const rows = await db.selectFrom('users').selectAll().where('org_id', '=', orgId).orderBy('username').execute();
+      const memberships = rows.length
+        ? await db
+            .selectFrom('office_memberships')
+            .selectAll()
+            .where(
+              'user_id',
+              'in',
+              rows.map((row) => row.id),
+            )
+            .execute()
+        : [];
+      return rows.map((row) => ({
+        ...toUser(row),
+        officeIds: memberships
+          .filter((membership) => membership.user_id === row.id)
+          .map((membership) => membership.office_id)
+          .sort(),
+      }));
+    },
+    officeIdsOf,
+    async updatePassword(id, passwordHash, at) {
+      await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at, must_change_password: 0 })
+        .where('id', '=', id)
+        .execute();
+    },
+    async updateStatus(id, status, at) {
+      await db.updateTable('users').set({ status, updated_at: at }).where('id', '=', id).execute();
+    },
+  };
+}
+
+function sessions(db: Executor): SessionRepository {
+  return {
+    async insert(session) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          user_id: session.userId,
+          csrf_token: session.csrfToken,
+          created_at: session.createdAt,
+          expires_at: session.expiresAt,
+          last_seen_at: session.lastSeenAt,
+          client_address: session.clientAddress,
+          user_agent: session.userAgent,
+        })
+        .execute();
+    },
+    async findPrincipal(id) {
+      // One round trip for the common case: session, user and organisation joined.
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .innerJoin('organisations as o', 'o.id', 'u.org_id')
+        .select([
+          's.id as s_id',
+          's.csrf_token',
+          's.created_at as s_created_at',
+          's.expires_at',
+          's.last_seen_at',
+          's.client_address',
+          's.user_agent',
+          'u.id',
+          'u.org_id',
+          'u.username',
+          'u.display_name',
+          'u.password_hash',
+          'u.roles',
+          'u.status',
+          'u.must_change_password',
+          'u.created_at',
+          'u.updated_at',
+          'u.password_changed_at',
+          'o.kind as o_kind',
+          'o.parent_id as o_parent_id',
+          'o.code as o_code',
+          'o.name_en as o_name_en',
+          'o.name_zh as o_name_zh',
+          'o.created_at as o_created_at',
+        ])
+        .where('s.id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const user = toUser(row);
+      const officeIds = user.roles.includes('customs_officer') ? await users(db).officeIdsOf(user.id) : [];
+      return {
+        session: {
+          id: row.s_id,
+          userId: row.id,
+          csrfToken: row.csrf_token,
+          createdAt: row.s_created_at,
+          expiresAt: row.expires_at,
+          lastSeenAt: row.last_seen_at,
+          clientAddress: row.client_address,
+          userAgent: row.user_agent,
+        },
+        user,
+        organisation: toOrganisation({
+          id: row.org_id,
+          kind: row.o_kind,
+          parent_id: row.o_parent_id,
+          code: row.o_code,
+          name_en: row.o_name_en,
+          name_zh: row.o_name_zh,
+          created_at: row.o_created_at,
+        }),
+        officeIds,
+      };
+    },
+    async touch(id, lastSeenAt) {
+      await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+    },
+    async delete(id) {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+    async deleteForUser(userId, exceptId) {
+      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (exceptId) query = query.where('id', '!=', exceptId);
+      await query.execute();
+    },
+    async deleteExpired(now) {
+      const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+function toApiKey(row: Database['api_keys']): ApiKeyRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    name: row.name,
+    prefix: row.prefix,
+    secretHash: row.secret_hash,
+    roles: parseRoles(row.roles),
+    createdByUserId: row.created_by_user_id,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+  };
+}
+
+function apiKeys(db: Executor): ApiKeyRepository {
+  return {
+    async insert(apiKey) {
+      await db
+        .insertInto('api_keys')
+        .values({
+          id: apiKey.id,
+          org_id: apiKey.orgId,
+          name: apiKey.name,
+          prefix: apiKey.prefix,
+          secret_hash: apiKey.secretHash,
+          roles: JSON.stringify(apiKey.roles),
+          created_by_user_id: apiKey.createdByUserId,
+          created_at: apiKey.createdAt,
+          revoked_at: apiKey.revokedAt,
+          last_used_at: apiKey.lastUsedAt,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toApiKey(row);
+    },
+    async findByPrefix(prefix) {
+      const row = await db
+        .selectFrom('api_keys as k')
+        .innerJoin('organisations as o', 'o.id', 'k.org_id')
+        .selectAll('k')
+        .select('o.kind as org_kind')
+        .where('k.prefix', '=', prefix)
+        .executeTakeFirst();
+      return row && { ...toApiKey(row), orgKind: row.org_kind as OrganisationKind };
+    },
+    async listByOrganisation(orgId) {
+      const rows = await db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(toApiKey);
+    },
+    async revoke(id, at) {
+      await db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).execute();
+    },
+    async touch(id, at) {
+      await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+    },
+  };
+}
+
+function loginThrottle(db: Executor): LoginThrottleRepository {
+  return {
+    async get(key) {
+      const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+      return row && { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until };
+    },
+    async put(key, state) {
+      const values = { failures: state.failures, window_started_at: state.windowStartedAt, locked_until: state.lockedUntil };
+      await db
+        .insertInto('login_throttle')
+        .values({ key, ...values })
+        .onConflict((oc) => oc.column('key').doUpdateSet(values))
+        .execute();
+    },
+    async clear(key) {
+      await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+    },
+  };
+}
+
+function toAuditEvent(row: Database['audit_events']): StoredAuditEvent {
+  return {
+    seq: Number(row.seq),
+    occurredAt: row.occurred_at,
+    actorKind: row.actor_kind,
+    actorUserId: row.actor_user_id,
+    actorOrgId: row.actor_org_id,
+    actorLabel: row.actor_label,
+    type: row.type,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    data: JSON.parse(row.data) as unknown,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): AuditLog {
+  return {
+    async append(actor: Actor, occurredAt: string, event: AuditEventInput) {
+      if (!inTransaction) throw new Error('audit events are appended inside the transaction of their change');
+      // Locking the head row orders concurrent appenders on PostgreSQL; SQLite has one writer anyway.
+      let headQuery = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+      if (dialect === 'postgres') headQuery = headQuery.forUpdate();
+      const head = await headQuery.executeTakeFirstOrThrow();
+      const fields = {
+        seq: Number(head.seq) + 1,
+        occurredAt,
+        actorKind: actor.kind,
+        actorUserId: actor.kind === 'user' ? actor.userId : null,
+        actorOrgId: actor.kind === 'system' ? null : actor.orgId,
+        actorLabel: actorLabel(actor),
+        type: event.type,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+        data: event.data as unknown,
+        prevHash: head.hash,
+      };
+      const hash = hashAuditEvent(fields);
+      await db
+        .insertInto('audit_events')
+        .values({
+          seq: fields.seq,
+          occurred_at: fields.occurredAt,
+          actor_kind: fields.actorKind,
+          actor_user_id: fields.actorUserId,
+          actor_org_id: fields.actorOrgId,
+          actor_label: fields.actorLabel,
+          type: fields.type,
+          subject_type: fields.subjectType,
+          subject_id: fields.subjectId,
+          data: JSON.stringify(fields.data),
+          prev_hash: fields.prevHash,
+          hash,
+        })
+        .execute();
+      await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+      return { ...fields, hash };
+    },
+    async readForward(afterSeq, limit) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toAuditEvent);
+    },
+    async listNewestFirst(filter) {
+      let query = db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(filter.limit);
+      if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+      return (await query.execute()).map(toAuditEvent);
+    },
+    async head() {
+      const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      return { seq: Number(head.seq), hash: head.hash };
+    },
+  };
+}
+
+function jobs(db: Executor, dialect: Dialect): JobRepository {
+  return {
+    async enqueue(job) {
+      await db
+        .insertInto('jobs')
+        .values({
+          id: job.id,
+          kind: job.kind,
+          payload: JSON.stringify(job.payload ?? null),
+          status: 'queued',
+          attempts: 0,
+          max_attempts: job.maxAttempts,
+          run_at: job.runAt,
+          locked_until: null,
+          locked_by: null,
+          last_error: null,
+          created_at: job.createdAt,
+          updated_at: job.createdAt,
+        })
+        .execute();
+    },
+    async claimDue(now, workerId, limit, leaseUntil) {
+      // Due: queued and its time has come, or running with a lease that expired (its worker died).
+      const due = db
+        .selectFrom('jobs')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+            eb.and([eb('status', '=', 'running'), eb('locked_until', '<=', now)]),
+          ]),
+        )
+        .orderBy('run_at')
+        .limit(limit);
+      const lockedDue = dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      const rows = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          attempts: eb('attempts', '+', 1),
+          locked_by: workerId,
+          locked_until: leaseUntil,
+          updated_at: now,
+        }))
+        .where('id', 'in', lockedDue)
+        .returningAll()
+        .execute();
+      return rows.map(toJob).sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0));
+    },
+    async markSucceeded(id, at) {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'succeeded', locked_by: null, locked_until: null, last_error: null, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    async markFailed(id, at, error, retryAt) {
+      await db
+        .updateTable('jobs')
+        .set({
+          status: retryAt ? 'queued' : 'failed',
+          run_at: retryAt ?? at,
+          locked_by: null,
+          locked_until: null,
+          last_error: error,
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toJob(row);
+    },
+    async list(filter) {
+      let query = db.selectFrom('jobs').selectAll().orderBy('updated_at', 'desc').limit(filter.limit);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      return (await query.execute()).map(toJob);
+    },
+    async requeue(id, at) {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'queued', attempts: 0, run_at: at, locked_by: null, locked_until: null, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+function repositories(db: Executor, dialect: Dialect, inTransaction: boolean): Repositories {
+  return {
+    organisations: organisations(db),
+    users: users(db),
+    sessions: sessions(db),
+    apiKeys: apiKeys(db),
+    loginThrottle: loginThrottle(db),
+    audit: auditLog(db, dialect, inTransaction),
+    jobs: jobs(db, dialect),
+  };
+}
+
+/** The Store port over Kysely, for SQLite and PostgreSQL alike. */
+export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+  return {
+    ...repositories(db, dialect, false),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, dialect, true))),
+    ping: () => pingDatabase(db),
+  };
+}

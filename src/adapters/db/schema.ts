@@ -1,0 +1,108 @@
+/** Kysely table types: the shape of the rows as both databases store them (text times, 0/1 flags). */
+export interface OrganisationsTable {
+  id: string;
+  kind: string;
+  parent_id: string | null;
+  code: string | null;
+  name_en: string;
+  name_zh: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string;
+  status: string;
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+  password_changed_at: string;
+}
+
+export interface OfficeMembershipsTable {
+  user_id: string;
+  office_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  roles: string;
+  created_by_user_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  occurred_at: string;
+  actor_kind: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  office_memberships: OfficeMembershipsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  login_throttle: LoginThrottleTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,83 @@
+import type { Actor } from '../../domain/actor.js';
+import { DomainError } from '../../domain/errors.js';
+import { authorize } from '../../domain/policy.js';
+import type { Deps, OrganisationRecord } from '../ports.js';
+import { newId } from '../tokens.js';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+
+/**
+ * Loads the demo world into an empty database, all in one transaction. Refuses when any organisation
+ * already exists, so it can never mix demo users into real data.
+ */
+export async function seedDemoData(
+  deps: Pick<Deps, 'store' | 'clock' | 'passwords'>,
+  actor: Actor,
+): Promise<{ organisations: number; users: number }> {
+  authorize(actor, 'organisation.create');
+  const { store } = deps;
+  if ((await store.organisations.count()) > 0) {
+    throw new DomainError('CONFLICT', 'The database already has organisations; demo data goes only into an empty one.');
+  }
+  const at = deps.clock.now().toISOString();
+  const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
+  const ids = new Map(DEMO_ORGANISATIONS.map((organisation) => [organisation.key, newId()]));
+  const idOf = (key: string): string => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`demo data names an unknown organisation ${key}`);
+    return id;
+  };
+
+  await store.transaction(async (tx) => {
+    for (const demo of DEMO_ORGANISATIONS) {
+      const organisation: OrganisationRecord = {
+        id: idOf(demo.key),
+        kind: demo.kind,
+        parentId: demo.parent ? idOf(demo.parent) : null,
+        code: demo.code,
+        nameEn: demo.nameEn,
+        nameZh: demo.nameZh,
+        createdAt: at,
+      };
+      await tx.organisations.insert(organisation);
+      await tx.audit.append(actor, at, {
+        type: 'organisation.created',
+        subjectType: 'organisation',
+        subjectId: organisation.id,
+        data: { kind: organisation.kind, code: organisation.code, nameEn: organisation.nameEn, parentId: organisation.parentId },
+      });
+    }
+    for (const demo of DEMO_USERS) {
+      const id = newId();
+      const officeIds = demo.offices.map(idOf).sort();
+      await tx.users.insert(
+        {
+          id,
+          orgId: idOf(demo.organisation),
+          username: demo.username,
+          displayName: demo.displayName,
+          passwordHash,
+          roles: demo.roles,
+          status: 'active',
+          mustChangePassword: false,
+          createdAt: at,
+          updatedAt: at,
+          passwordChangedAt: at,
+        },
+        officeIds,
+      );
+      await tx.audit.append(actor, at, {
+        type: 'user.created',
+        subjectType: 'user',
+        subjectId: id,
+        data: { username: demo.username, orgId: idOf(demo.organisation), roles: demo.roles, officeIds },
+      });
+    }
+    await tx.audit.append(actor, at, {
+      type: 'system.demo_seeded',
+      subjectType: 'system',
+      subjectId: 'demo',
+      data: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length },
+    });
+  });
+  return { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length };
+}

@@ -1,0 +1,201 @@
+import type { Actor } from '../domain/actor.js';
+import type { AuditEventInput, HashedAuditFields } from '../domain/audit.js';
+import type { Clock } from '../domain/clock.js';
+import type { ThrottleState } from '../domain/login-throttle.js';
+import type { OrganisationKind, Role } from '../domain/roles.js';
+
+// The ports the use cases need. Adapters (src/adapters) implement them; the core never sees a driver.
+
+export interface OrganisationRecord {
+  id: string;
+  kind: OrganisationKind;
+  /** Offices: the authority. Enterprises and agencies: their affiliated issuing office. */
+  parentId: string | null;
+  code: string | null;
+  nameEn: string;
+  nameZh: string;
+  createdAt: string;
+}
+
+export type UserStatus = 'active' | 'disabled';
+
+export interface UserRecord {
+  id: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  status: UserStatus;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+  passwordChangedAt: string;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the session token; the token itself is only in the user's cookie. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+}
+
+/** A session with everything needed to act for its user, read in one go. */
+export interface SessionPrincipal {
+  session: SessionRecord;
+  user: UserRecord;
+  organisation: OrganisationRecord;
+  officeIds: string[];
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  orgId: string;
+  name: string;
+  /** The public part of the key, shown in lists and logs. */
+  prefix: string;
+  /** SHA-256 of the secret part. */
+  secretHash: string;
+  roles: Role[];
+  createdByUserId: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface JobRecord {
+  id: string;
+  kind: string;
+  payload: unknown;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lockedUntil: string | null;
+  lockedBy: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredAuditEvent extends HashedAuditFields {
+  hash: string;
+}
+
+export interface OrganisationRepository {
+  insert(organisation: OrganisationRecord): Promise<void>;
+  findById(id: string): Promise<OrganisationRecord | undefined>;
+  findByCode(code: string): Promise<OrganisationRecord | undefined>;
+  list(filter: { kind?: OrganisationKind | undefined; ids?: string[]; parentIds?: string[] }): Promise<
+    OrganisationRecord[]
+  >;
+  count(): Promise<number>;
+}
+
+export interface UserRepository {
+  insert(user: UserRecord, officeIds: string[]): Promise<void>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  listByOrganisation(orgId: string): Promise<Array<UserRecord & { officeIds: string[] }>>;
+  officeIdsOf(userId: string): Promise<string[]>;
+  updatePassword(id: string, passwordHash: string, at: string): Promise<void>;
+  updateStatus(id: string, status: UserStatus, at: string): Promise<void>;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  findPrincipal(id: string): Promise<SessionPrincipal | undefined>;
+  touch(id: string, lastSeenAt: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string, exceptId?: string): Promise<void>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface ApiKeyRepository {
+  insert(apiKey: ApiKeyRecord): Promise<void>;
+  findById(id: string): Promise<ApiKeyRecord | undefined>;
+  findByPrefix(prefix: string): Promise<(ApiKeyRecord & { orgKind: OrganisationKind }) | undefined>;
+  listByOrganisation(orgId: string): Promise<ApiKeyRecord[]>;
+  revoke(id: string, at: string): Promise<void>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+export interface LoginThrottleRepository {
+  get(key: string): Promise<ThrottleState | undefined>;
+  put(key: string, state: ThrottleState): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
+export interface AuditLog {
+  /** Appends one event, chained to the one before it. Must run inside the transaction of the change. */
+  append(actor: Actor, occurredAt: string, event: AuditEventInput): Promise<StoredAuditEvent>;
+  /** Events in seq order after `afterSeq`, at most `limit`. */
+  readForward(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
+  /** Newest first, before `beforeSeq` when given. */
+  listNewestFirst(filter: { beforeSeq?: number | undefined; limit: number }): Promise<StoredAuditEvent[]>;
+  /** The last event's seq and hash as recorded in the chain head. */
+  head(): Promise<{ seq: number; hash: string }>;
+}
+
+export interface NewJob {
+  kind: string;
+  payload: unknown;
+  runAt: string;
+  maxAttempts: number;
+}
+
+export interface JobRepository {
+  enqueue(job: NewJob & { id: string; createdAt: string }): Promise<void>;
+  /** Leases up to `limit` due jobs to `workerId`; no two workers ever lease the same job. */
+  claimDue(now: string, workerId: string, limit: number, leaseUntil: string): Promise<JobRecord[]>;
+  markSucceeded(id: string, at: string): Promise<void>;
+  /** Records a failed attempt: queued again at `retryAt`, or failed for good when it is null. */
+  markFailed(id: string, at: string, error: string, retryAt: string | null): Promise<void>;
+  findById(id: string): Promise<JobRecord | undefined>;
+  list(filter: { status?: JobStatus | undefined; limit: number }): Promise<JobRecord[]>;
+  requeue(id: string, at: string): Promise<void>;
+}
+
+/** Repositories bound to one connection or transaction. */
+export interface Repositories {
+  organisations: OrganisationRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiKeys: ApiKeyRepository;
+  loginThrottle: LoginThrottleRepository;
+  audit: AuditLog;
+  jobs: JobRepository;
+}
+
+/** The persistence port: plain reads, and writes that all succeed or all fail together. */
+export interface Store extends Repositories {
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Cheap readiness probe. */
+  ping(): Promise<void>;
+}
+
+/** Hashes and checks passwords (argon2id in production). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface SessionSettings {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+/** Everything a use case may ask for; each use case takes only what it needs. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  passwords: PasswordHasher;
+  sessions: SessionSettings;
+}

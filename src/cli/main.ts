@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { createApiKey } from '../app/api-keys/create-api-key.js';
+import { verifyAuditTrail } from '../app/audit/verify-audit-trail.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../app/demo/demo-data.js';
+import { seedDemoData } from '../app/demo/seed-demo-data.js';
+import { createUser } from '../app/identity/create-user.js';
+import { createOrganisation } from '../app/organisations/create-organisation.js';
+import type { OrganisationRecord, Store } from '../app/ports.js';
+import { backupSqlite, migrateToLatest, openDatabase } from '../adapters/db/connection.js';
+import type { Runtime } from '../compose.js';
+import { databaseTargetOf, openRuntime } from '../compose.js';
+import { ConfigError, loadConfig } from '../config.js';
+import type { Actor } from '../domain/actor.js';
+import { DomainError, isDomainError } from '../domain/errors.js';
+import { ORGANISATION_KINDS, ROLES } from '../domain/roles.js';
+import { ERROR_MAPPING } from '../error-mapping.js';
+import { startServer } from './serve.js';
+
+/** The operator at the server's shell acts as the system, named for the audit trail. */
+const operator: Actor = { kind: 'system', name: 'cli' };
+
+async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const runtime = await openRuntime(databaseTargetOf(config), config);
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function organisationByCode(store: Store, code: string): Promise<OrganisationRecord> {
+  const organisation = await store.organisations.findByCode(code);
+  if (!organisation) throw new DomainError('NOT_FOUND', `No organisation with code ${code}.`);
+  return organisation;
+}
+
+function printDemoLogins(): void {
+  console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(14)} ${user.description}`);
+  console.log('');
+}
+
+const program = new Command()
+  .name('origo')
+  .description('Origo: certificates of origin. Configuration comes from the environment (README, "Configuration").')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Migrate the database and serve the API and web portal')
+  .option('--demo', 'load the demo data first when the database is empty')
+  .action(async (options: { demo?: boolean }) => {
+    await startServer(loadConfig(), { demo: options.demo ?? false, onDemoSeeded: printDemoLogins });
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema to the latest version')
+  .action(async () => {
+    const config = loadConfig();
+    const handle = openDatabase(databaseTargetOf(config));
+    try {
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await handle.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Load the demo data (one authority, offices, enterprises, an agency, a user per role) into an empty database')
+  .action(() =>
+    withRuntime(async ({ deps }) => {
+      const result = await seedDemoData(deps, operator);
+      console.log(`Loaded ${result.organisations} organisations and ${result.users} users.`);
+      printDemoLogins();
+    }),
+  );
+
+const org = program.command('org').description('Organisations');
+org
+  .command('create')
+  .description('Create the issuing authority, an office, an enterprise or an agency')
+  .addOption(new Option('--kind <kind>', 'kind of organisation').choices(ORGANISATION_KINDS).makeOptionMandatory())
+  .option('--parent <code>', 'code of the parent (the authority for an office, the affiliated office otherwise)')
+  .option('--code <code>', 'code: customs district code for an office, USCC for an enterprise')
+  .requiredOption('--name-en <name>', 'English name')
+  .requiredOption('--name-zh <name>', 'Chinese name')
+  .action(
+    (options: { kind: (typeof ORGANISATION_KINDS)[number]; parent?: string; code?: string; nameEn: string; nameZh: string }) =>
+      withRuntime(async ({ deps }) => {
+        const parent = options.parent ? await organisationByCode(deps.store, options.parent) : undefined;
+        const created = await createOrganisation(deps, operator, {
+          kind: options.kind,
+          parentId: parent?.id ?? null,
+          code: options.code ?? null,
+          nameEn: options.nameEn,
+          nameZh: options.nameZh,
+        });
+        console.log(`Created ${created.kind} ${created.nameEn} (${created.id}).`);
+      }),
+  );
+
+const user = program.command('user').description('Users');
+user
+  .command('create')
+  .description('Create a user; the password comes from ORIGO_NEW_PASSWORD or is generated and printed once')
+  .requiredOption('--org <code>', 'code of the organisation')
+  .requiredOption('--username <username>')
+  .requiredOption('--display-name <name>')
+  .addOption(new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory())
+  .option('--office <code...>', 'office codes a customs officer belongs to')
+  .action((options: { org: string; username: string; displayName: string; role: (typeof ROLES)[number][]; office?: string[] }) =>
+    withRuntime(async ({ deps }) => {
+      const organisation = await organisationByCode(deps.store, options.org);
+      const offices = await Promise.all((options.office ?? []).map((code) => organisationByCode(deps.store, code)));
+      const given = process.env.ORIGO_NEW_PASSWORD;
+      const password = given ?? randomBytes(15).toString('base64url');
+      const created = await createUser(deps, operator, {
+        orgId: organisation.id,
+        username: options.username,
+        displayName: options.displayName,
+        password,
+        roles: options.role,
+        officeIds: offices.map((office) => office.id),
+        mustChangePassword: true,
+      });
+      console.log(`Created user ${created.username} (${created.roles.join(', ')}) in ${organisation.nameEn}.`);
+      if (!given) console.log(`Initial password (shown once; the user must change it): ${password}`);
+    }),
+  );
+
+const apikey = program.command('apikey').description('API keys for system clients');
+apikey
+  .command('create')
+  .description('Create an API key for an enterprise or agency; the secret is printed once')
+  .requiredOption('--org <code>', 'code of the organisation')
+  .requiredOption('--name <name>', 'what the key is for (e.g. "ERP production")')
+  .action((options: { org: string; name: string }) =>
+    withRuntime(async ({ deps }) => {
+      const organisation = await organisationByCode(deps.store, options.org);
+      const { apiKey, secret } = await createApiKey(deps, operator, { orgId: organisation.id, name: options.name });
+      console.log(`Created API key ${apiKey.prefix} (${apiKey.roles.join(', ')}) for ${organisation.nameEn}.`);
+      console.log(`Secret (shown once; send as "Authorization: Bearer <secret>"):\n${secret}`);
+    }),
+  );
+
+const audit = program.command('audit').description('The audit trail');
+audit
+  .command('verify')
+  .description('Recompute the hash chain; exits 1 when any event was edited or deleted')
+  .action(() =>
+    withRuntime(async ({ deps }) => {
+      const result = await verifyAuditTrail(deps, operator);
+      if (result.intact) {
+        console.log(`Audit trail intact: ${result.checked} events checked.`);
+        return;
+      }
+      console.log(`Audit trail BROKEN: ${result.problems.length} problem(s) in ${result.checked} events.`);
+      for (const problem of result.problems) console.log(`  event ${problem.seq}: ${problem.reason}`);
+      process.exitCode = 1;
+    }),
+  );
+
+const db = program.command('db').description('Database maintenance');
+db.command('backup')
+  .description('Write a consistent copy of the embedded SQLite database to FILE (online; the server may run)')
+  .argument('<file>', 'destination file')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.databaseUrl) {
+      throw new DomainError('VALIDATION_FAILED', 'db backup copies the embedded database; for PostgreSQL use pg_dump.');
+    }
+    const handle = openDatabase({ dialect: 'sqlite', file: config.sqliteFile });
+    try {
+      await backupSqlite(handle, z.string().min(1).parse(file));
+      console.log(`Backed up ${config.sqliteFile} to ${file}.`);
+    } finally {
+      await handle.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else if (isDomainError(error)) {
+    console.error(`${error.code}: ${error.message}`);
+    for (const field of error.fields) console.error(`  ${field.path}: ${field.message}`);
+    process.exitCode = ERROR_MAPPING[error.code].exitCode;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,53 @@
+import os from 'node:os';
+import { JobRunner } from '../app/jobs/job-runner.js';
+import { seedDemoData } from '../app/demo/seed-demo-data.js';
+import { pendingMigrations } from '../adapters/db/connection.js';
+import { databaseTargetOf, openRuntime } from '../compose.js';
+import type { Config } from '../config.js';
+import { buildApp } from '../http/app.js';
+
+/** Starts the whole server: database, background jobs, HTTP. Stops cleanly on SIGINT and SIGTERM. */
+export async function startServer(
+  config: Config,
+  options: { demo: boolean; onDemoSeeded?: () => void },
+): Promise<void> {
+  const runtime = await openRuntime(databaseTargetOf(config), config);
+  const { deps } = runtime;
+  if (options.demo && (await deps.store.organisations.count()) === 0) {
+    await seedDemoData(deps, { kind: 'system', name: 'demo' });
+    options.onDemoSeeded?.();
+  }
+  const app = await buildApp({
+    deps,
+    config,
+    readiness: async () => {
+      const pending = await pendingMigrations(runtime.handle.db);
+      return pending.length ? `Migrations pending: ${pending.join(', ')}` : undefined;
+    },
+  });
+  const jobs = new JobRunner(deps, {}, {
+    workerId: `${os.hostname()}:${process.pid}`,
+    onError: (job, error) => app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job attempt failed'),
+  });
+  jobs.start(config.jobPollMs);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await jobs.stop();
+    await app.close();
+    await runtime.close();
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.dataDir;
+  app.log.info(
+    { database: config.databaseUrl ? 'postgresql' : `sqlite (${config.sqliteFile})`, dataDir: where },
+    `Origo is serving on http://localhost:${config.port}`,
+  );
+  console.log(`Origo is serving on http://localhost:${config.port} (API reference: /api/docs)`);
+}

@@ -1,0 +1,43 @@
+import type { Deps } from './app/ports.js';
+import { createArgon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
+import type { DatabaseHandle, DatabaseTarget } from './adapters/db/connection.js';
+import { migrateToLatest, openDatabase } from './adapters/db/connection.js';
+import { createKyselyStore } from './adapters/db/kysely-store.js';
+import type { Config } from './config.js';
+import type { Clock } from './domain/clock.js';
+import { systemClock } from './domain/clock.js';
+
+/** The running system's parts, wired once: used by the HTTP server, the CLI, tests and benchmarks. */
+export interface Runtime {
+  handle: DatabaseHandle;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+export function databaseTargetOf(config: Pick<Config, 'databaseUrl' | 'sqliteFile'>): DatabaseTarget {
+  return config.databaseUrl
+    ? { dialect: 'postgres', url: config.databaseUrl }
+    : { dialect: 'sqlite', file: config.sqliteFile };
+}
+
+/** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
+export async function openRuntime(
+  target: DatabaseTarget,
+  settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'>,
+  overrides: { clock?: Clock; passwords?: Deps['passwords']; migrate?: boolean } = {},
+): Promise<Runtime> {
+  const handle = openDatabase(target);
+  try {
+    if (overrides.migrate ?? true) await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const deps: Deps = {
+    store: createKyselyStore(handle.db, handle.dialect),
+    clock: overrides.clock ?? systemClock,
+    passwords: overrides.passwords ?? createArgon2PasswordHasher(),
+    sessions: { idleMinutes: settings.sessionIdleMinutes, maxHours: settings.sessionMaxHours },
+  };
+  return { handle, deps, close: () => handle.close() };
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every setting is documented in README.md ("Configuration");
+ * anything invalid stops the process at start with the variable's name and the rule it broke.
+ */
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ORIGO_DATA_DIR: z.string().min(1).default('.origo'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave unset for the embedded SQLite database')
+    .optional(),
+  ORIGO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ORIGO_COOKIE_SECURE: booleanFlag.default(false),
+  ORIGO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  ORIGO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  ORIGO_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  ORIGO_PUBLIC_URL: z.string().url().optional(),
+  ORIGO_TRUST_PROXY: booleanFlag.default(false),
+  ORIGO_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string, or undefined for the embedded SQLite database in dataDir. */
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  logLevel: z.infer<typeof environmentSchema>['ORIGO_LOG_LEVEL'];
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  bodyLimitBytes: number;
+  publicUrl: string;
+  trustProxy: boolean;
+  jobPollMs: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.ORIGO_DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    sqliteFile: path.join(dataDir, 'origo.sqlite'),
+    logLevel: env.ORIGO_LOG_LEVEL,
+    cookieSecure: env.ORIGO_COOKIE_SECURE,
+    sessionIdleMinutes: env.ORIGO_SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.ORIGO_SESSION_MAX_HOURS,
+    bodyLimitBytes: env.ORIGO_BODY_LIMIT_BYTES,
+    publicUrl: env.ORIGO_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    trustProxy: env.ORIGO_TRUST_PROXY,
+    jobPollMs: env.ORIGO_JOB_POLL_MS,
+    webDistDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
+  };
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+import type { Role } from './roles.js';
+
+/**
+ * Every audit event the system writes, with the shape of its data. Events are appended in the same
+ * transaction as the change they record and are never updated or deleted.
+ */
+export interface AuditEventData {
+  /** A user logged in. */
+  'user.logged_in': { username: string };
+  /** A login failed (wrong password, unknown user, disabled, throttled). */
+  'user.login_failed': { username: string; reason: 'invalid_credentials' | 'disabled' | 'throttled' };
+  /** A user logged out. */
+  'user.logged_out': Record<string, never>;
+  /** A user changed their own password. */
+  'user.password_changed': Record<string, never>;
+  /** A user account was created. */
+  'user.created': { username: string; orgId: string; roles: Role[]; officeIds: string[] };
+  /** A user account was enabled or disabled. */
+  'user.status_changed': { status: 'active' | 'disabled' };
+  /** An organisation (office, enterprise, agency) was created. */
+  'organisation.created': { kind: string; code: string | null; nameEn: string; parentId: string | null };
+  /** An API key was created (the secret is never recorded). */
+  'api_key.created': { name: string; prefix: string; orgId: string; roles: Role[] };
+  /** An API key was revoked. */
+  'api_key.revoked': { prefix: string };
+  /** A failed background job was queued again by hand. */
+  'job.retried': { kind: string };
+  /** Demo data was loaded into an empty database. */
+  'system.demo_seeded': { organisations: number; users: number };
+}
+
+export type AuditEventType = keyof AuditEventData;
+
+/** What a use case hands to the audit log. */
+export type AuditEventInput = {
+  [T in AuditEventType]: { type: T; subjectType: string; subjectId: string; data: AuditEventData[T] };
+}[AuditEventType];
+
+/** The fields of a stored event that its hash covers (everything but the hash itself). */
+export interface HashedAuditFields {
+  seq: number;
+  occurredAt: string;
+  actorKind: string;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  actorLabel: string;
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  data: unknown;
+  prevHash: string;
+}
+
+/** The hash of the very first event's predecessor. */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 over the canonical JSON of the event, which includes the previous event's hash. */
+export function hashAuditEvent(fields: HashedAuditFields): string {
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+}
+
+export interface AuditChainProblem {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * Checks a run of stored events (in seq order) against the chain: contiguous numbering, each event's
+ * prevHash equal to the hash before it, each hash equal to the recomputed one. `previous` carries the
+ * state from the run before, so a long trail can be checked page by page.
+ */
+export function checkAuditChain(
+  events: ReadonlyArray<HashedAuditFields & { hash: string }>,
+  previous: { seq: number; hash: string },
+): { problems: AuditChainProblem[]; last: { seq: number; hash: string } } {
+  const problems: AuditChainProblem[] = [];
+  let last = previous;
+  for (const event of events) {
+    if (event.seq !== last.seq + 1) {
+      problems.push({
+        seq: event.seq,
+        reason: `events ${last.seq + 1} to ${event.seq - 1} are missing (deleted)`,
+      });
+    }
+    if (event.prevHash !== last.hash) {
+      problems.push({ seq: event.seq, reason: 'previous-hash link does not match the event before it' });
+    }
+    const { hash, ...fields } = event;
+    if (hashAuditEvent(fields) !== hash) {
+      problems.push({ seq: event.seq, reason: 'content does not match its hash (edited)' });
+    }
+    last = { seq: event.seq, hash };
+  }
+  return { problems, last };
+}

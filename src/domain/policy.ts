@@ -1,0 +1,74 @@
+import type { Actor } from './actor.js';
+import { hasRole } from './actor.js';
+import { DomainError } from './errors.js';
+import type { OrganisationKind } from './roles.js';
+
+/**
+ * What the object of an action belongs to, as far as the use case knows it. A use case that could not find
+ * the object passes only the ids it was asked about, so the answer never depends on existence.
+ */
+export interface Scope {
+  /** The organisation that owns the object (an enterprise, an agency, an office). */
+  orgId?: string | undefined;
+  orgKind?: OrganisationKind | undefined;
+  /** The issuing office the object is affiliated with (an enterprise's office, an office itself). */
+  officeId?: string | undefined;
+}
+
+type Rule = (actor: Actor, scope: Scope) => boolean;
+
+const isSystem: Rule = (actor) => actor.kind === 'system';
+const isCustomsAdmin: Rule = (actor) => hasRole(actor, 'customs_admin');
+const isAuthenticated: Rule = (actor) => actor.kind !== 'system';
+const isPerson: Rule = (actor) => actor.kind === 'user';
+const ownOrganisation: Rule = (actor, scope) =>
+  actor.kind !== 'system' && scope.orgId !== undefined && scope.orgId === actor.orgId;
+const officerOfScope: Rule = (actor, scope) =>
+  hasRole(actor, 'customs_officer') &&
+  actor.kind !== 'system' &&
+  scope.officeId !== undefined &&
+  actor.officeIds.includes(scope.officeId);
+const enterpriseAdminOfScope: Rule = (actor, scope) =>
+  hasRole(actor, 'enterprise_admin') && ownOrganisation(actor, scope);
+
+const any =
+  (...rules: Rule[]): Rule =>
+  (actor, scope) =>
+    rules.some((rule) => rule(actor, scope));
+
+/**
+ * Every permission the system knows and who holds it. A permission that is not here does not exist, and
+ * an actor a rule does not name is refused: deny by default.
+ */
+export const POLICY = {
+  /** Read one's own session. */
+  'session.read': isAuthenticated,
+  /** Change one's own password (people only; API keys have no password). */
+  'account.changePassword': isPerson,
+  /** Read an organisation: one's own, officers the offices they belong to and the enterprises of those offices. */
+  'organisation.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  /** Create offices, enterprises and agencies. */
+  'organisation.create': any(isSystem, isCustomsAdmin),
+  /** List or manage an organisation's users. */
+  'user.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope),
+  /** Create, list or revoke an organisation's API keys. */
+  'apiKey.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope),
+  /** Read and verify the audit trail. */
+  'audit.read': any(isSystem, isCustomsAdmin),
+  /** See and retry background jobs. */
+  'jobs.manage': any(isSystem, isCustomsAdmin),
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof POLICY;
+
+export function isAllowed(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
+  const rule: Rule | undefined = POLICY[permission];
+  return rule !== undefined && rule(actor, scope);
+}
+
+/** Throws FORBIDDEN unless the actor holds the permission for the scope. */
+export function authorize(actor: Actor, permission: Permission, scope: Scope = {}): void {
+  if (!isAllowed(actor, permission, scope)) {
+    throw new DomainError('FORBIDDEN', 'You are not allowed to do this.', [], { permission });
+  }
+}

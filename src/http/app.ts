@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController } from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../app/ports.js';
+import type { Config } from '../config.js';
+import { registerAuthentication } from './auth.js';
+import { registerErrorHandling } from './error-handler.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { healthRoutes } from './routes/health.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { sessionRoutes } from './routes/session.js';
+import type { Api, RouteContext } from './routes/types.js';
+import { userRoutes } from './routes/users.js';
+
+export type HttpConfig = Pick<
+  Config,
+  'cookieSecure' | 'sessionMaxHours' | 'bodyLimitBytes' | 'trustProxy' | 'logLevel' | 'webDistDir' | 'publicUrl'
+>;
+
+export interface BuildAppOptions {
+  deps: Deps;
+  config: HttpConfig;
+  readiness?: () => Promise<string | undefined>;
+  /** A pino logger or logger options; tests pass `false`. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the HTTP application: API, OpenAPI document and reference page, and the web portal. */
+export async function buildApp(options: BuildAppOptions): Promise<Api> {
+  const { deps, config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Probes would drown the access log; everything else is logged with its request id.
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: (request) => request.url === '/healthz' || request.url === '/readyz',
+    }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // Only behind HTTPS: on plain http (a local install) these would break the portal.
+    hsts: config.cookieSecure,
+  });
+  await app.register(fastifyCookie);
+  registerAuthentication(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Origo API',
+        version: '0.1.0',
+        description:
+          'Certificates of origin: application, review, printing, verification. Errors always have the shape ' +
+          '`{ code, message, fields }`; codes are frozen (docs/API.md). Authenticate with the session cookie ' +
+          '(and the `x-csrf-token` header on writes) or with `Authorization: Bearer <API key>`.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'origo_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const context: RouteContext = {
+    deps,
+    config,
+    readiness: options.readiness ?? (async () => undefined),
+  };
+  healthRoutes(app, context);
+  sessionRoutes(app, context);
+  accountRoutes(app, context);
+  organisationRoutes(app, context);
+  userRoutes(app, context);
+  apiKeyRoutes(app, context);
+  adminRoutes(app, context);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(config.webDistDir)) {
+    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('The web portal is not built. Run `npm start` (or `npm run build:web`). The API is at /api/docs.'),
+    );
+  }
+  return app;
+}

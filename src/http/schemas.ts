@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../domain/errors.js';
+import { ORGANISATION_KINDS, ROLES } from '../domain/roles.js';
+
+// Response and shared request schemas. Each named schema becomes a component of the OpenAPI document.
+
+export const ErrorBody = z
+  .object({
+    code: z.enum(ERROR_CODES).describe('A frozen error code (see docs/API.md)'),
+    message: z.string().describe('What went wrong and what to do, for people'),
+    fields: z
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .describe('Problems with individual fields, by dotted path'),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Error' });
+
+export const Role = z.enum(ROLES).meta({ id: 'Role' });
+export const OrganisationKind = z.enum(ORGANISATION_KINDS).meta({ id: 'OrganisationKind' });
+export const Id = z.string().min(1).max(64);
+
+export const Organisation = z
+  .object({
+    id: z.string(),
+    kind: OrganisationKind,
+    parentId: z.string().nullable(),
+    code: z.string().nullable(),
+    nameEn: z.string(),
+    nameZh: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Organisation' });
+
+export const Session = z
+  .object({
+    csrfToken: z.string().describe('Send as the x-csrf-token header on every cookie-authenticated write'),
+    expiresAt: z.string(),
+    user: z.object({
+      id: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      roles: z.array(Role),
+      mustChangePassword: z.boolean(),
+      organisation: Organisation,
+      offices: z.array(Organisation),
+    }),
+  })
+  .meta({ id: 'Session' });
+
+export const User = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(Role),
+    officeIds: z.array(z.string()),
+    status: z.enum(['active', 'disabled']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+
+export const ApiKey = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    roles: z.array(Role),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const AuditEvent = z
+  .object({
+    seq: z.number().int(),
+    occurredAt: z.string(),
+    type: z.string(),
+    actor: z.object({
+      kind: z.string(),
+      userId: z.string().nullable(),
+      orgId: z.string().nullable(),
+      label: z.string(),
+    }),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    data: z.unknown(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed']);
+
+export const Job = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: JobStatus,
+    attempts: z.number().int(),
+    maxAttempts: z.number().int(),
+    runAt: z.string(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Job' });
+
+/** The error responses an operation can give, for its OpenAPI entry. */
+export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429 | 503>) {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorBody])) as Record<number, typeof ErrorBody>;
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, inject } from 'vitest';
+import { createArgon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.js';
+import type { DatabaseTarget } from '../../src/adapters/db/connection.js';
+import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
+import type { Runtime } from '../../src/compose.js';
+import { openRuntime } from '../../src/compose.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import { POSTGRES_TEST_URL } from './global-setup.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+
+/** Real argon2id, at a cost that keeps the suite quick. */
+export const testPasswordHasher = createArgon2PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+
+export interface TestRuntime extends Runtime {
+  clock: ManualClock;
+  dialect: Dialect;
+  /**
+   * A second runtime on the same database, as another server would have. On PostgreSQL it has its own
+   * pool; on SQLite it shares the one connection, because a process holds exactly one (a second
+   * connection in the same thread would wait on its own lock).
+   */
+  openPeer(): Promise<Runtime>;
+}
+
+/** A fresh, migrated database of the given dialect: a temporary SQLite file, or a new PostgreSQL schema. */
+export async function openTestRuntime(dialect: Dialect, options: { demo?: boolean } = {}): Promise<TestRuntime> {
+  const clock = new ManualClock('2026-03-02T01:00:00.000Z');
+  let target: DatabaseTarget;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-test-'));
+    target = { dialect: 'sqlite', file: path.join(dir, 'origo.sqlite') };
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const schema = `origo_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    target = { dialect: 'postgres', url: POSTGRES_TEST_URL, schema, poolSize: 5 };
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    };
+  }
+  const settings = { sessionIdleMinutes: 60, sessionMaxHours: 12 };
+  const runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
+  if (options.demo) await seedDemoData(runtime.deps, { kind: 'system', name: 'test' });
+  const peers: Runtime[] = [];
+  return {
+    ...runtime,
+    clock,
+    dialect,
+    openPeer: async () => {
+      if (dialect === 'sqlite') return { ...runtime, close: async () => undefined };
+      const peer = await openRuntime(target, settings, { clock, passwords: testPasswordHasher, migrate: false });
+      peers.push(peer);
+      return peer;
+    },
+    close: async () => {
+      for (const peer of peers) await peer.close();
+      await runtime.close();
+      await cleanup();
+    },
+  };
+}
+
+/**
+ * Runs a suite once per database. The PostgreSQL run is skipped (loudly, by the global setup) only when
+ * PostgreSQL is unreachable and ORIGO_REQUIRE_PG is not set.
+ */
+export function describeEachDatabase(name: string, suite: (dialect: Dialect) => void): void {
+  for (const dialect of DIALECTS) {
+    const skip = dialect === 'postgres' && !inject('postgresAvailable');
+    (skip ? describe.skip : describe)(`${name} [${dialect}]`, () => suite(dialect));
+  }
+}
