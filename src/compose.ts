@@ -28,7 +28,7 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const handle = openDatabase(target);
   try {
-    if (overrides.migrate ?? true) await migrateToLatest(handle.db);
+    if (overrides.migrate ?? true) await migrateToLatest(handle);
   } catch (error) {
     await handle.close();
     throw error;

@@ -9,25 +9,43 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false'])
   .transform((value) => value === '1' || value === 'true');
 
+/** An empty variable (`DATABASE_URL= npm start`) means unset, as shells and .env files intend. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   ORIGO_DATA_DIR: z.string().min(1).default('.origo'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave unset for the embedded SQLite database')
-    .optional(),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'must be a postgres:// URL; leave unset for the embedded SQLite database',
+      ),
+  ),
   ORIGO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORIGO_COOKIE_SECURE: booleanFlag.default(false),
-  ORIGO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-  ORIGO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  ORIGO_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  ORIGO_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   ORIGO_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(1024 * 1024),
-  ORIGO_PUBLIC_URL: z.string().url().optional(),
+  ORIGO_PUBLIC_URL: optional(z.url()),
   ORIGO_TRUST_PROXY: booleanFlag.default(false),
   ORIGO_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });

@@ -93,9 +93,11 @@ export interface OrganisationRepository {
   insert(organisation: OrganisationRecord): Promise<void>;
   findById(id: string): Promise<OrganisationRecord | undefined>;
   findByCode(code: string): Promise<OrganisationRecord | undefined>;
-  list(filter: { kind?: OrganisationKind | undefined; ids?: string[]; parentIds?: string[] }): Promise<
-    OrganisationRecord[]
-  >;
+  list(filter: {
+    kind?: OrganisationKind | undefined;
+    ids?: string[];
+    parentIds?: string[];
+  }): Promise<OrganisationRecord[]>;
   count(): Promise<number>;
 }
 

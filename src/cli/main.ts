@@ -45,7 +45,9 @@ function printDemoLogins(): void {
 
 const program = new Command()
   .name('origo')
-  .description('Origo: certificates of origin. Configuration comes from the environment (README, "Configuration").')
+  .description(
+    'Origo: certificates of origin. Configuration comes from the environment (README, "Configuration").',
+  )
   .showHelpAfterError();
 
 program
@@ -63,7 +65,7 @@ program
     const config = loadConfig();
     const handle = openDatabase(databaseTargetOf(config));
     try {
-      const applied = await migrateToLatest(handle.db);
+      const applied = await migrateToLatest(handle);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
     } finally {
       await handle.close();
@@ -72,7 +74,9 @@ program
 
 program
   .command('seed')
-  .description('Load the demo data (one authority, offices, enterprises, an agency, a user per role) into an empty database')
+  .description(
+    'Load the demo data (one authority, offices, enterprises, an agency, a user per role) into an empty database',
+  )
   .action(() =>
     withRuntime(async ({ deps }) => {
       const result = await seedDemoData(deps, operator);
@@ -85,13 +89,24 @@ const org = program.command('org').description('Organisations');
 org
   .command('create')
   .description('Create the issuing authority, an office, an enterprise or an agency')
-  .addOption(new Option('--kind <kind>', 'kind of organisation').choices(ORGANISATION_KINDS).makeOptionMandatory())
-  .option('--parent <code>', 'code of the parent (the authority for an office, the affiliated office otherwise)')
+  .addOption(
+    new Option('--kind <kind>', 'kind of organisation').choices(ORGANISATION_KINDS).makeOptionMandatory(),
+  )
+  .option(
+    '--parent <code>',
+    'code of the parent (the authority for an office, the affiliated office otherwise)',
+  )
   .option('--code <code>', 'code: customs district code for an office, USCC for an enterprise')
   .requiredOption('--name-en <name>', 'English name')
   .requiredOption('--name-zh <name>', 'Chinese name')
   .action(
-    (options: { kind: (typeof ORGANISATION_KINDS)[number]; parent?: string; code?: string; nameEn: string; nameZh: string }) =>
+    (options: {
+      kind: (typeof ORGANISATION_KINDS)[number];
+      parent?: string;
+      code?: string;
+      nameEn: string;
+      nameZh: string;
+    }) =>
       withRuntime(async ({ deps }) => {
         const parent = options.parent ? await organisationByCode(deps.store, options.parent) : undefined;
         const created = await createOrganisation(deps, operator, {
@@ -114,24 +129,35 @@ user
   .requiredOption('--display-name <name>')
   .addOption(new Option('--role <role...>', 'one or more roles').choices(ROLES).makeOptionMandatory())
   .option('--office <code...>', 'office codes a customs officer belongs to')
-  .action((options: { org: string; username: string; displayName: string; role: (typeof ROLES)[number][]; office?: string[] }) =>
-    withRuntime(async ({ deps }) => {
-      const organisation = await organisationByCode(deps.store, options.org);
-      const offices = await Promise.all((options.office ?? []).map((code) => organisationByCode(deps.store, code)));
-      const given = process.env.ORIGO_NEW_PASSWORD;
-      const password = given ?? randomBytes(15).toString('base64url');
-      const created = await createUser(deps, operator, {
-        orgId: organisation.id,
-        username: options.username,
-        displayName: options.displayName,
-        password,
-        roles: options.role,
-        officeIds: offices.map((office) => office.id),
-        mustChangePassword: true,
-      });
-      console.log(`Created user ${created.username} (${created.roles.join(', ')}) in ${organisation.nameEn}.`);
-      if (!given) console.log(`Initial password (shown once; the user must change it): ${password}`);
-    }),
+  .action(
+    (options: {
+      org: string;
+      username: string;
+      displayName: string;
+      role: (typeof ROLES)[number][];
+      office?: string[];
+    }) =>
+      withRuntime(async ({ deps }) => {
+        const organisation = await organisationByCode(deps.store, options.org);
+        const offices = await Promise.all(
+          (options.office ?? []).map((code) => organisationByCode(deps.store, code)),
+        );
+        const given = process.env.ORIGO_NEW_PASSWORD;
+        const password = given ?? randomBytes(15).toString('base64url');
+        const created = await createUser(deps, operator, {
+          orgId: organisation.id,
+          username: options.username,
+          displayName: options.displayName,
+          password,
+          roles: options.role,
+          officeIds: offices.map((office) => office.id),
+          mustChangePassword: true,
+        });
+        console.log(
+          `Created user ${created.username} (${created.roles.join(', ')}) in ${organisation.nameEn}.`,
+        );
+        if (!given) console.log(`Initial password (shown once; the user must change it): ${password}`);
+      }),
   );
 
 const apikey = program.command('apikey').description('API keys for system clients');
@@ -143,8 +169,13 @@ apikey
   .action((options: { org: string; name: string }) =>
     withRuntime(async ({ deps }) => {
       const organisation = await organisationByCode(deps.store, options.org);
-      const { apiKey, secret } = await createApiKey(deps, operator, { orgId: organisation.id, name: options.name });
-      console.log(`Created API key ${apiKey.prefix} (${apiKey.roles.join(', ')}) for ${organisation.nameEn}.`);
+      const { apiKey, secret } = await createApiKey(deps, operator, {
+        orgId: organisation.id,
+        name: options.name,
+      });
+      console.log(
+        `Created API key ${apiKey.prefix} (${apiKey.roles.join(', ')}) for ${organisation.nameEn}.`,
+      );
       console.log(`Secret (shown once; send as "Authorization: Bearer <secret>"):\n${secret}`);
     }),
   );
@@ -173,7 +204,10 @@ db.command('backup')
   .action(async (file: string) => {
     const config = loadConfig();
     if (config.databaseUrl) {
-      throw new DomainError('VALIDATION_FAILED', 'db backup copies the embedded database; for PostgreSQL use pg_dump.');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'db backup copies the embedded database; for PostgreSQL use pg_dump.',
+      );
     }
     const handle = openDatabase({ dialect: 'sqlite', file: config.sqliteFile });
     try {

@@ -21,14 +21,19 @@ export async function startServer(
     deps,
     config,
     readiness: async () => {
-      const pending = await pendingMigrations(runtime.handle.db);
+      const pending = await pendingMigrations(runtime.handle);
       return pending.length ? `Migrations pending: ${pending.join(', ')}` : undefined;
     },
   });
-  const jobs = new JobRunner(deps, {}, {
-    workerId: `${os.hostname()}:${process.pid}`,
-    onError: (job, error) => app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job attempt failed'),
-  });
+  const jobs = new JobRunner(
+    deps,
+    {},
+    {
+      workerId: `${os.hostname()}:${process.pid}`,
+      onError: (job, error) =>
+        app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job attempt failed'),
+    },
+  );
   jobs.start(config.jobPollMs);
 
   let stopping = false;

@@ -18,7 +18,11 @@ export function checkPasswordPolicy(password: string, username: string, path = '
   }
   const lowered = password.toLowerCase();
   if (username.length > 0 && lowered.includes(username.toLowerCase())) {
-    problems.push({ path, code: 'contains_username', message: 'The password must not contain the username.' });
+    problems.push({
+      path,
+      code: 'contains_username',
+      message: 'The password must not contain the username.',
+    });
   }
   if (new Set(password).size < 4) {
     problems.push({ path, code: 'too_simple', message: 'Use a less repetitive password.' });

@@ -29,7 +29,13 @@ import { userRoutes } from './routes/users.js';
 
 export type HttpConfig = Pick<
   Config,
-  'cookieSecure' | 'sessionMaxHours' | 'bodyLimitBytes' | 'trustProxy' | 'logLevel' | 'webDistDir' | 'publicUrl'
+  | 'cookieSecure'
+  | 'sessionMaxHours'
+  | 'bodyLimitBytes'
+  | 'trustProxy'
+  | 'logLevel'
+  | 'webDistDir'
+  | 'publicUrl'
 >;
 
 export interface BuildAppOptions {
@@ -130,7 +136,9 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/plain; charset=utf-8')
-        .send('The web portal is not built. Run `npm start` (or `npm run build:web`). The API is at /api/docs.'),
+        .send(
+          'The web portal is not built. Run `npm start` (or `npm run build:web`). The API is at /api/docs.',
+        ),
     );
   }
   return app;

@@ -36,7 +36,8 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function principalOf(request: FastifyRequest): SessionPrincipal {
-  if (!request.principal) throw new DomainError('UNAUTHENTICATED', 'This operation needs a logged-in session.');
+  if (!request.principal)
+    throw new DomainError('UNAUTHENTICATED', 'This operation needs a logged-in session.');
   return request.principal;
 }
 
@@ -45,7 +46,10 @@ export function principalOf(request: FastifyRequest): SessionPrincipal {
  * is read, refuses anonymous calls to non-public operations, and checks the CSRF token on
  * cookie-authenticated writes.
  */
-export function registerAuthentication(app: FastifyInstance, deps: Pick<Deps, 'store' | 'clock' | 'sessions'>): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  deps: Pick<Deps, 'store' | 'clock' | 'sessions'>,
+): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {

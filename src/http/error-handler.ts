@@ -23,7 +23,13 @@ function fieldProblems(issues: ValidationIssue[], context: string | undefined): 
         message: `Unknown field "${key}"; remove it.`,
       }));
     }
-    return [{ path: `${prefix}${base}` || '(body)', code: issue.keyword, message: issue.message ?? 'Invalid value.' }];
+    return [
+      {
+        path: `${prefix}${base}` || '(body)',
+        code: issue.keyword,
+        message: issue.message ?? 'Invalid value.',
+      },
+    ];
   });
 }
 

@@ -110,5 +110,8 @@ export const Job = z
 
 /** The error responses an operation can give, for its OpenAPI entry. */
 export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429 | 503>) {
-  return Object.fromEntries(statuses.map((status) => [status, ErrorBody])) as Record<number, typeof ErrorBody>;
+  return Object.fromEntries(statuses.map((status) => [status, ErrorBody])) as Record<
+    number,
+    typeof ErrorBody
+  >;
 }

@@ -137,14 +137,19 @@ describeEachDatabase('store contract', (dialect) => {
     const { store } = runtime.deps;
     const now = runtime.clock.now();
     await store.transaction(async (tx) => {
-      for (let index = 0; index < 30; index += 1) await enqueueJob(tx, now, { kind: 'count', payload: { index } });
+      for (let index = 0; index < 30; index += 1)
+        await enqueueJob(tx, now, { kind: 'count', payload: { index } });
     });
     const peer = await runtime.openPeer();
     const seen: number[] = [];
     const handler = async (job: { payload: unknown }) => {
       seen.push((job.payload as { index: number }).index);
     };
-    const first = new JobRunner({ store, clock: runtime.clock }, { count: handler }, { workerId: 'a', batchSize: 3 });
+    const first = new JobRunner(
+      { store, clock: runtime.clock },
+      { count: handler },
+      { workerId: 'a', batchSize: 3 },
+    );
     const second = new JobRunner(
       { store: peer.deps.store, clock: runtime.clock },
       { count: handler },
@@ -173,7 +178,11 @@ describeEachDatabase('store contract', (dialect) => {
       { workerId: 'w' },
     );
     expect(await runner.runDue()).toBe(1);
-    expect(await store.jobs.findById(id)).toMatchObject({ status: 'queued', attempts: 1, lastError: 'registry timeout #1' });
+    expect(await store.jobs.findById(id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: 'registry timeout #1',
+    });
     expect(await runner.runDue()).toBe(0); // not due before the backoff has passed
     runtime.clock.advance(10_000);
     expect(await runner.runDue()).toBe(1);
@@ -181,7 +190,11 @@ describeEachDatabase('store contract', (dialect) => {
     expect(await runner.runDue()).toBe(0);
     runtime.clock.advance(1);
     expect(await runner.runDue()).toBe(1);
-    expect(await store.jobs.findById(id)).toMatchObject({ status: 'failed', attempts: 3, lastError: 'registry timeout #3' });
+    expect(await store.jobs.findById(id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'registry timeout #3',
+    });
     expect((await store.jobs.list({ status: 'failed', limit: 10 })).map((job) => job.id)).toEqual([id]);
   });
 
@@ -189,9 +202,18 @@ describeEachDatabase('store contract', (dialect) => {
     const { store } = runtime.deps;
     await store.transaction((tx) => enqueueJob(tx, runtime.clock.now(), { kind: 'once', payload: {} }));
     const now = runtime.clock.now();
-    const leased = await store.jobs.claimDue(now.toISOString(), 'dead-worker', 5, new Date(now.getTime() + 60_000).toISOString());
+    const leased = await store.jobs.claimDue(
+      now.toISOString(),
+      'dead-worker',
+      5,
+      new Date(now.getTime() + 60_000).toISOString(),
+    );
     expect(leased).toHaveLength(1);
-    const runner = new JobRunner({ store, clock: runtime.clock }, { once: async () => undefined }, { workerId: 'alive' });
+    const runner = new JobRunner(
+      { store, clock: runtime.clock },
+      { once: async () => undefined },
+      { workerId: 'alive' },
+    );
     expect(await runner.runDue()).toBe(0);
     runtime.clock.advance(60_000);
     expect(await runner.runDue()).toBe(1);
@@ -204,7 +226,9 @@ describeEachDatabase('store contract', (dialect) => {
       await backupSqlite(runtime.handle, destination);
       const copy = new BetterSqlite3(destination, { readonly: true });
       try {
-        const row = copy.prepare("select name_en from organisations where code = '3100'").get() as { name_en: string };
+        const row = copy.prepare("select name_en from organisations where code = '3100'").get() as {
+          name_en: string;
+        };
         expect(row.name_en).toBe('Ningbo Customs');
         expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       } finally {
@@ -213,4 +237,39 @@ describeEachDatabase('store contract', (dialect) => {
       expect(fs.statSync(destination).size).toBeGreaterThan(0);
     });
   }
+});
+
+describeEachDatabase('audit trail tamper evidence', (dialect) => {
+  let runtime: TestRuntime;
+  beforeEach(async () => {
+    runtime = await openTestRuntime(dialect, { demo: true });
+  });
+  afterEach(async () => {
+    await runtime.close();
+  });
+
+  it('finds an edited event, a deleted event and a deleted tail', async () => {
+    const { db } = runtime.handle;
+    expect(await verifyAuditTrail(runtime.deps, operator)).toMatchObject({ intact: true, checked: 17 });
+
+    await db
+      .updateTable('audit_events')
+      .set({ occurred_at: '2020-01-01T00:00:00.000Z' })
+      .where('seq', '=', 4)
+      .execute();
+    expect((await verifyAuditTrail(runtime.deps, operator)).problems).toEqual([
+      { seq: 4, reason: 'content does not match its hash (edited)' },
+    ]);
+
+    await db.deleteFrom('audit_events').where('seq', '=', 4).execute();
+    expect((await verifyAuditTrail(runtime.deps, operator)).problems).toEqual([
+      { seq: 5, reason: 'events 4 to 4 are missing (deleted)' },
+      { seq: 5, reason: 'previous-hash link does not match the event before it' },
+    ]);
+
+    await db.deleteFrom('audit_events').where('seq', '>=', 16).execute();
+    const tail = await verifyAuditTrail(runtime.deps, operator);
+    expect(tail.intact).toBe(false);
+    expect(tail.problems.at(-1)?.reason).toContain('the chain head records event 17');
+  });
 });

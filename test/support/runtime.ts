@@ -16,7 +16,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
 /** Real argon2id, at a cost that keeps the suite quick. */
-export const testPasswordHasher = createArgon2PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+export const testPasswordHasher = createArgon2PasswordHasher({
+  memoryCost: 1024,
+  timeCost: 1,
+  parallelism: 1,
+});
 
 export interface TestRuntime extends Runtime {
   clock: ManualClock;
@@ -30,7 +34,10 @@ export interface TestRuntime extends Runtime {
 }
 
 /** A fresh, migrated database of the given dialect: a temporary SQLite file, or a new PostgreSQL schema. */
-export async function openTestRuntime(dialect: Dialect, options: { demo?: boolean } = {}): Promise<TestRuntime> {
+export async function openTestRuntime(
+  dialect: Dialect,
+  options: { demo?: boolean } = {},
+): Promise<TestRuntime> {
   const clock = new ManualClock('2026-03-02T01:00:00.000Z');
   let target: DatabaseTarget;
   let cleanup: () => Promise<void>;
@@ -62,7 +69,11 @@ export async function openTestRuntime(dialect: Dialect, options: { demo?: boolea
     dialect,
     openPeer: async () => {
       if (dialect === 'sqlite') return { ...runtime, close: async () => undefined };
-      const peer = await openRuntime(target, settings, { clock, passwords: testPasswordHasher, migrate: false });
+      const peer = await openRuntime(target, settings, {
+        clock,
+        passwords: testPasswordHasher,
+        migrate: false,
+      });
       peers.push(peer);
       return peer;
     },

@@ -18,6 +18,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   dialect: 'sqlite' | 'postgres';
   db: Kysely<Database>;
+  /** The PostgreSQL schema the tables live in, when not the default search path. */
+  schema: string | undefined;
   /** The raw SQLite handle (for online backup); undefined on PostgreSQL. */
   sqlite: BetterSqlite3.Database | undefined;
   close(): Promise<void>;
@@ -53,7 +55,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
-    return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
+    return { dialect: 'sqlite', db, schema: undefined, sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -61,12 +63,21 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: 'postgres', db, sqlite: undefined, close: () => db.destroy() };
+  return { dialect: 'postgres', db, schema: target.schema, sqlite: undefined, close: () => db.destroy() };
+}
+
+// Kysely looks for its bookkeeping tables in every schema unless told which one: name it.
+function migratorOf(handle: DatabaseHandle): Migrator {
+  return new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
 }
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = migratorOf(handle);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
@@ -77,15 +88,16 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 }
 
 /** Names of migrations not yet applied (readiness: a server with pending migrations is not ready). */
-export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = migratorOf(handle);
   const migrations = await migrator.getMigrations();
   return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }
 
 /** A consistent copy of the embedded database, taken online (SQLite backup API). */
 export async function backupSqlite(handle: DatabaseHandle, destination: string): Promise<void> {
-  if (!handle.sqlite) throw new Error('db backup copies the embedded SQLite database; use pg_dump for PostgreSQL');
+  if (!handle.sqlite)
+    throw new Error('db backup copies the embedded SQLite database; use pg_dump for PostgreSQL');
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
   await handle.sqlite.backup(destination);
 }

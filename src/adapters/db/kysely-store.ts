@@ -100,7 +100,11 @@ function organisations(db: Executor): OrganisationRepository {
       return row && toOrganisation(row);
     },
     async findByCode(code) {
-      const row = await db.selectFrom('organisations').selectAll().where('code', '=', code).executeTakeFirst();
+      const row = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('code', '=', code)
+        .executeTakeFirst();
       return row && toOrganisation(row);
     },
     async list(filter) {
@@ -169,11 +173,20 @@ function users(db: Executor): UserRepository {
       return row && toUser(row);
     },
     async findByUsername(username) {
-      const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
       return row && toUser(row);
     },
     async listByOrganisation(orgId) {
-      const rows = await db.selectFrom('users').selectAll().where('org_id', '=', orgId).orderBy('username').execute();
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('username')
+        .execute();
       const memberships = rows.length
         ? await db
             .selectFrom('office_memberships')
@@ -197,7 +210,12 @@ function users(db: Executor): UserRepository {
     async updatePassword(id, passwordHash, at) {
       await db
         .updateTable('users')
-        .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at, must_change_password: 0 })
+        .set({
+          password_hash: passwordHash,
+          password_changed_at: at,
+          updated_at: at,
+          must_change_password: 0,
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -373,10 +391,20 @@ function loginThrottle(db: Executor): LoginThrottleRepository {
   return {
     async get(key) {
       const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-      return row && { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until };
+      return (
+        row && {
+          failures: row.failures,
+          windowStartedAt: row.window_started_at,
+          lockedUntil: row.locked_until,
+        }
+      );
     },
     async put(key, state) {
-      const values = { failures: state.failures, window_started_at: state.windowStartedAt, locked_until: state.lockedUntil };
+      const values = {
+        failures: state.failures,
+        window_started_at: state.windowStartedAt,
+        locked_until: state.lockedUntil,
+      };
       await db
         .insertInto('login_throttle')
         .values({ key, ...values })
@@ -464,7 +492,11 @@ function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): Audit
       return (await query.execute()).map(toAuditEvent);
     },
     async head() {
-      const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      const head = await db
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
       return { seq: Number(head.seq), hash: head.hash };
     },
   };
@@ -552,7 +584,14 @@ function jobs(db: Executor, dialect: Dialect): JobRepository {
     async requeue(id, at) {
       await db
         .updateTable('jobs')
-        .set({ status: 'queued', attempts: 0, run_at: at, locked_by: null, locked_until: null, updated_at: at })
+        .set({
+          status: 'queued',
+          attempts: 0,
+          run_at: at,
+          locked_by: null,
+          locked_until: null,
+          updated_at: at,
+        })
         .where('id', '=', id)
         .execute();
     },

@@ -21,7 +21,12 @@ export async function createApiKey(
   actor: Actor,
   input: { orgId: string; name: string; roles?: Role[] | undefined },
 ): Promise<{ apiKey: ApiKeyView; secret: string }> {
-  const organisation = await loadOrganisationFor(deps.store.organisations, actor, 'apiKey.manage', input.orgId);
+  const organisation = await loadOrganisationFor(
+    deps.store.organisations,
+    actor,
+    'apiKey.manage',
+    input.orgId,
+  );
   const allowed = API_KEY_ROLES_BY_ORGANISATION_KIND[organisation.kind];
   if (allowed.length === 0) {
     throw new DomainError('VALIDATION_FAILED', 'Only enterprises and agencies have API keys.', [

@@ -16,7 +16,10 @@ export async function seedDemoData(
   authorize(actor, 'organisation.create');
   const { store } = deps;
   if ((await store.organisations.count()) > 0) {
-    throw new DomainError('CONFLICT', 'The database already has organisations; demo data goes only into an empty one.');
+    throw new DomainError(
+      'CONFLICT',
+      'The database already has organisations; demo data goes only into an empty one.',
+    );
   }
   const at = deps.clock.now().toISOString();
   const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
@@ -43,7 +46,12 @@ export async function seedDemoData(
         type: 'organisation.created',
         subjectType: 'organisation',
         subjectId: organisation.id,
-        data: { kind: organisation.kind, code: organisation.code, nameEn: organisation.nameEn, parentId: organisation.parentId },
+        data: {
+          kind: organisation.kind,
+          code: organisation.code,
+          nameEn: organisation.nameEn,
+          parentId: organisation.parentId,
+        },
       });
     }
     for (const demo of DEMO_USERS) {

@@ -21,9 +21,14 @@ export async function changePassword(
   }
   const problems = checkPasswordPolicy(input.newPassword, user.username, 'newPassword');
   if (input.newPassword === input.currentPassword) {
-    problems.push({ path: 'newPassword', code: 'unchanged', message: 'Choose a password you have not just used.' });
+    problems.push({
+      path: 'newPassword',
+      code: 'unchanged',
+      message: 'Choose a password you have not just used.',
+    });
   }
-  if (problems.length) throw new DomainError('PASSWORD_POLICY', 'The new password does not meet the rules.', problems);
+  if (problems.length)
+    throw new DomainError('PASSWORD_POLICY', 'The new password does not meet the rules.', problems);
   const passwordHash = await deps.passwords.hash(input.newPassword);
   const at = deps.clock.now().toISOString();
   await deps.store.transaction(async (tx) => {

@@ -44,23 +44,37 @@ export async function createUser(
       });
     }
   });
-  if (input.roles.length === 0) problems.push({ path: 'roles', code: 'required', message: 'Give the user at least one role.' });
+  if (input.roles.length === 0)
+    problems.push({ path: 'roles', code: 'required', message: 'Give the user at least one role.' });
   if (officeIds.length && !input.roles.includes('customs_officer')) {
-    problems.push({ path: 'officeIds', code: 'not_an_officer', message: 'Only customs officers belong to offices.' });
+    problems.push({
+      path: 'officeIds',
+      code: 'not_an_officer',
+      message: 'Only customs officers belong to offices.',
+    });
   }
   if (input.roles.includes('customs_officer') && officeIds.length === 0) {
-    problems.push({ path: 'officeIds', code: 'required', message: 'A customs officer belongs to at least one office.' });
+    problems.push({
+      path: 'officeIds',
+      code: 'required',
+      message: 'A customs officer belongs to at least one office.',
+    });
   }
   if (officeIds.length) {
     const offices = await store.organisations.list({ kind: 'office', ids: officeIds });
     officeIds.forEach((officeId, index) => {
       if (!offices.some((office) => office.id === officeId)) {
-        problems.push({ path: `officeIds.${index}`, code: 'unknown_office', message: `No office ${officeId}.` });
+        problems.push({
+          path: `officeIds.${index}`,
+          code: 'unknown_office',
+          message: `No office ${officeId}.`,
+        });
       }
     });
   }
   problems.push(...checkPasswordPolicy(input.password, username));
-  if (problems.length) throw new DomainError('VALIDATION_FAILED', 'The user cannot be created as given.', problems);
+  if (problems.length)
+    throw new DomainError('VALIDATION_FAILED', 'The user cannot be created as given.', problems);
   if (await store.users.findByUsername(username)) {
     throw new DomainError('USERNAME_TAKEN', `The username ${username} is taken.`, [
       { path: 'username', code: 'taken', message: 'Choose another username.' },

@@ -33,9 +33,14 @@ export async function createOrganisation(
   const problems: FieldProblem[] = [];
   const parentKind = PARENT_KIND[input.kind];
   if (parentKind === null) {
-    if (input.parentId) problems.push({ path: 'parentId', code: 'not_allowed', message: 'An authority has no parent.' });
+    if (input.parentId)
+      problems.push({ path: 'parentId', code: 'not_allowed', message: 'An authority has no parent.' });
     if ((await store.organisations.list({ kind: 'authority' })).length > 0) {
-      problems.push({ path: 'kind', code: 'authority_exists', message: 'There is already an issuing authority.' });
+      problems.push({
+        path: 'kind',
+        code: 'authority_exists',
+        message: 'There is already an issuing authority.',
+      });
     }
   } else {
     const parent = input.parentId ? await store.organisations.findById(input.parentId) : undefined;
@@ -51,7 +56,8 @@ export async function createOrganisation(
   if (code && (await store.organisations.findByCode(code))) {
     problems.push({ path: 'code', code: 'taken', message: `The code ${code} is already used.` });
   }
-  if (problems.length) throw new DomainError('VALIDATION_FAILED', 'The organisation cannot be created as given.', problems);
+  if (problems.length)
+    throw new DomainError('VALIDATION_FAILED', 'The organisation cannot be created as given.', problems);
 
   const organisation: OrganisationRecord = {
     id: newId(),

@@ -15,7 +15,11 @@ export async function listOrganisations(
   const { organisations } = deps.store;
   if (actor.kind === 'system' || hasRole(actor, 'customs_admin')) return organisations.list(filter);
   if (hasRole(actor, 'customs_officer')) {
-    return organisations.list({ kind: filter.kind, ids: [...actor.officeIds], parentIds: [...actor.officeIds] });
+    return organisations.list({
+      kind: filter.kind,
+      ids: [...actor.officeIds],
+      parentIds: [...actor.officeIds],
+    });
   }
   return organisations.list({ kind: filter.kind, ids: [actor.orgId] });
 }

@@ -13,7 +13,10 @@ export function accountRoutes(app: Api, { deps }: RouteContext): void {
         operationId: 'changePassword',
         summary: 'Change one’s own password; other sessions of the user end',
         tags: ['session'],
-        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
         response: { 204: z.null(), ...errorResponses(400, 401, 403) },
       },
     },

@@ -12,7 +12,12 @@ const toAuditEventBody = (event: StoredAuditEvent) => ({
   seq: event.seq,
   occurredAt: event.occurredAt,
   type: event.type,
-  actor: { kind: event.actorKind, userId: event.actorUserId, orgId: event.actorOrgId, label: event.actorLabel },
+  actor: {
+    kind: event.actorKind,
+    userId: event.actorUserId,
+    orgId: event.actorOrgId,
+    label: event.actorLabel,
+  },
   subjectType: event.subjectType,
   subjectId: event.subjectId,
   data: event.data,
@@ -20,7 +25,12 @@ const toAuditEventBody = (event: StoredAuditEvent) => ({
   hash: event.hash,
 });
 
-const toJobBody = ({ payload: _payload, lockedBy: _lockedBy, lockedUntil: _lockedUntil, ...job }: JobRecord) => job;
+const toJobBody = ({
+  payload: _payload,
+  lockedBy: _lockedBy,
+  lockedUntil: _lockedUntil,
+  ...job
+}: JobRecord) => job;
 
 /** The audit trail and background jobs, for the customs administration. */
 export function adminRoutes(app: Api, { deps }: RouteContext): void {

@@ -30,15 +30,23 @@ export function apiKeyRoutes(app: Api, { deps }: RouteContext): void {
         summary: 'Create an API key; the secret is in this response only',
         tags: ['api keys'],
         params: z.strictObject({ id: Id }),
-        body: z.strictObject({ name: z.string().trim().min(1).max(100), roles: z.array(Role).max(5).optional() }),
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(100),
+          roles: z.array(Role).max(5).optional(),
+        }),
         response: {
-          201: z.object({ apiKey: ApiKey, secret: z.string().describe('Send as `Authorization: Bearer <secret>`') }),
+          201: z.object({
+            apiKey: ApiKey,
+            secret: z.string().describe('Send as `Authorization: Bearer <secret>`'),
+          }),
           ...errorResponses(400, 401, 403, 404),
         },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createApiKey(deps, actorOf(request), { ...request.body, orgId: request.params.id })),
+      reply
+        .status(201)
+        .send(await createApiKey(deps, actorOf(request), { ...request.body, orgId: request.params.id })),
   );
 
   app.post(

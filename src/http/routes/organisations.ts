@@ -53,6 +53,7 @@ export function organisationRoutes(app: Api, { deps }: RouteContext): void {
         response: { 201: Organisation, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createOrganisation(deps, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createOrganisation(deps, actorOf(request), request.body)),
   );
 }

@@ -47,7 +47,9 @@ export function userRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createUser(deps, actorOf(request), { ...request.body, orgId: request.params.id })),
+      reply
+        .status(201)
+        .send(await createUser(deps, actorOf(request), { ...request.body, orgId: request.params.id })),
   );
 
   app.post(

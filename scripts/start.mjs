@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing, builds the web portal when its sources changed, then serves the
+// whole system on the embedded database with demo data (the database is created and migrated on start).
+// Plain Node with no dependencies, because it runs before they are installed.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const say = (message) => console.log(`[origo] ${message}`);
+
+function run(command, args) {
+  say(`${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[origo] "${command} ${args.join(' ')}" failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`[origo] Node ${process.versions.node} is too old: use Node 20.19 or newer.`);
+  process.exit(1);
+}
+
+const newestMtime = (entry) => {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+};
+
+// 1. Dependencies: install when missing or when package-lock.json changed since the last install.
+const installedMarker = path.join(root, 'node_modules', '.package-lock.json');
+const lockFile = path.join(root, 'package-lock.json');
+if (!fs.existsSync(installedMarker) || fs.statSync(lockFile).mtimeMs > fs.statSync(installedMarker).mtimeMs) {
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+// 2. The web portal: build when web/dist is missing or older than its sources.
+const dist = path.join(root, 'web', 'dist', 'index.html');
+const sources = Math.max(
+  newestMtime(path.join(root, 'web', 'src')),
+  newestMtime(path.join(root, 'web', 'index.html')),
+  newestMtime(path.join(root, 'web', 'vite.config.ts')),
+);
+if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
+  run(process.execPath, [
+    path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
+}
+
+// 3. Serve, with demo data when the database is new. Signals go to the server so it stops cleanly.
+const server = spawn(
+  path.join(root, 'node_modules', '.bin', 'tsx'),
+  ['src/cli/main.ts', 'serve', '--demo', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

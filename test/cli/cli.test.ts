@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Runs the real `origo` command line in a child process, as an operator would. */
+async function origo(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      ['src/cli/main.ts', ...args],
+      {
+        cwd: root,
+        env: { ...process.env, ORIGO_DATA_DIR: dataDir, DATABASE_URL: '', ORIGO_LOG_LEVEL: 'warn' },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('origo command line', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-cli-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates, seeds, creates users and API keys, and verifies an intact audit trail', async () => {
+    expect((await origo(dataDir, 'migrate')).stdout).toContain('0001-foundation');
+    const seeded = await origo(dataDir, 'seed');
+    expect(seeded.stdout).toContain('Loaded 9 organisations and 7 users.');
+    expect(seeded.stdout).toContain('ent.admin');
+    const again = await origo(dataDir, 'seed');
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('CONFLICT');
+
+    const user = await origo(
+      dataDir,
+      'user',
+      'create',
+      '--org',
+      '2200',
+      '--username',
+      'officer.qian',
+      '--display-name',
+      'Qian Yu',
+      '--role',
+      'customs_officer',
+      '--office',
+      '2200',
+      '3100',
+    );
+    expect(user.code).toBe(0);
+    expect(user.stdout).toMatch(/Initial password \(shown once; the user must change it\): \S{20}/);
+
+    const badRole = await origo(
+      dataDir,
+      'user',
+      'create',
+      '--org',
+      '91310115MA1K4B2X7G',
+      '--username',
+      'ent.bad',
+      '--display-name',
+      'Bad',
+      '--role',
+      'customs_admin',
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('roles.0');
+
+    const key = await origo(dataDir, 'apikey', 'create', '--org', '91310115MA1K4B2X7G', '--name', 'ERP');
+    expect(key.stdout).toMatch(/origo_[a-z0-9]{12}_[A-Za-z0-9_-]{43}/);
+
+    const verified = await origo(dataDir, 'audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/Audit trail intact: \d+ events checked\./);
+  });
+
+  it('reports an edited audit row and a deleted one, with exit code 1', async () => {
+    const file = path.join(dataDir, 'origo.sqlite');
+    const database = new BetterSqlite3(file);
+    database
+      .prepare(
+        "update audit_events set data = replace(data, 'Ningbo Customs', 'Ningbo Custom') where seq = 3",
+      )
+      .run();
+    database.close();
+    const edited = await origo(dataDir, 'audit', 'verify');
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('Audit trail BROKEN');
+    expect(edited.stdout).toContain('event 3: content does not match its hash (edited)');
+
+    const again = new BetterSqlite3(file);
+    again.prepare('delete from audit_events where seq = 7').run();
+    again.close();
+    const deleted = await origo(dataDir, 'audit', 'verify');
+    expect(deleted.stdout).toContain('event 8: events 7 to 7 are missing (deleted)');
+  });
+
+  it('backs up the embedded database to a file that opens', async () => {
+    const destination = path.join(dataDir, 'backups', 'origo-backup.sqlite');
+    const result = await origo(dataDir, 'db', 'backup', destination);
+    expect(result.code).toBe(0);
+    const copy = new BetterSqlite3(destination, { readonly: true });
+    const row = copy.prepare("select count(*) as n from users where username = 'officer.qian'").get() as {
+      n: number;
+    };
+    copy.close();
+    expect(row.n).toBe(1);
+  });
+});
