@@ -133,6 +133,8 @@ export interface LoginThrottleRepository {
   get(key: string): Promise<ThrottleState | undefined>;
   put(key: string, state: ThrottleState): Promise<void>;
   clear(key: string): Promise<void>;
+  /** Deletes entries whose window started before `windowStartedBefore` and that are not locked at `now`. */
+  deleteStale(windowStartedBefore: string, now: string): Promise<number>;
 }
 
 export interface AuditLog {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { JobRunner } from '../app/jobs/job-runner.js';
 import { seedDemoData } from '../app/demo/seed-demo-data.js';
+import { purgeExpiredRecords } from '../app/maintenance/purge-expired-records.js';
 import { pendingMigrations } from '../adapters/db/connection.js';
 import { databaseTargetOf, openRuntime } from '../compose.js';
 import type { Config } from '../config.js';
@@ -35,12 +36,20 @@ export async function startServer(
     },
   );
   jobs.start(config.jobPollMs);
+  const purge = () =>
+    purgeExpiredRecords(deps).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'purge of expired records failed'),
+    );
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
+  void purge();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    clearInterval(purgeTimer);
     await jobs.stop();
     await app.close();
     await runtime.close();

@@ -6,6 +6,7 @@ import { backupSqlite } from '../../src/adapters/db/connection.js';
 import { verifyAuditTrail } from '../../src/app/audit/verify-audit-trail.js';
 import { enqueueJob } from '../../src/app/jobs/job-queue.js';
 import { JobRunner } from '../../src/app/jobs/job-runner.js';
+import { purgeExpiredRecords } from '../../src/app/maintenance/purge-expired-records.js';
 import { createOrganisation } from '../../src/app/organisations/create-organisation.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { AUDIT_GENESIS_HASH } from '../../src/domain/audit.js';
@@ -271,5 +272,51 @@ describeEachDatabase('audit trail tamper evidence', (dialect) => {
     const tail = await verifyAuditTrail(runtime.deps, operator);
     expect(tail.intact).toBe(false);
     expect(tail.problems.at(-1)?.reason).toContain('the chain head records event 17');
+  });
+});
+
+describeEachDatabase('purging expired records', (dialect) => {
+  it('deletes expired sessions and stale throttle entries, and keeps live ones', async () => {
+    const runtime = await openTestRuntime(dialect, { demo: true });
+    try {
+      const { store } = runtime.deps;
+      const user = (await store.users.findByUsername('ent.clerk'))!;
+      const session = (id: string, expiresAt: string) => ({
+        id,
+        userId: user.id,
+        csrfToken: 'c',
+        createdAt: '2026-03-01T00:00:00.000Z',
+        expiresAt,
+        lastSeenAt: '2026-03-01T00:00:00.000Z',
+        clientAddress: null,
+        userAgent: null,
+      });
+      await store.sessions.insert(session('expired', '2026-03-02T00:59:59.000Z'));
+      await store.sessions.insert(session('live', '2026-03-02T02:00:00.000Z'));
+      await store.loginThrottle.put('user:old', {
+        failures: 2,
+        windowStartedAt: '2026-03-01T00:00:00.000Z',
+        lockedUntil: null,
+      });
+      await store.loginThrottle.put('user:locked', {
+        failures: 0,
+        windowStartedAt: '2026-03-01T00:00:00.000Z',
+        lockedUntil: '2026-03-02T01:10:00.000Z',
+      });
+      await store.loginThrottle.put('user:recent', {
+        failures: 1,
+        windowStartedAt: '2026-03-02T00:55:00.000Z',
+        lockedUntil: null,
+      });
+
+      expect(await purgeExpiredRecords(runtime.deps)).toEqual({ sessions: 1, throttleEntries: 1 });
+      expect(await store.sessions.findPrincipal('live')).toBeDefined();
+      expect(await store.sessions.findPrincipal('expired')).toBeUndefined();
+      expect(await store.loginThrottle.get('user:old')).toBeUndefined();
+      expect(await store.loginThrottle.get('user:locked')).toBeDefined();
+      expect(await store.loginThrottle.get('user:recent')).toBeDefined();
+    } finally {
+      await runtime.close();
+    }
   });
 });

@@ -414,6 +414,14 @@ function loginThrottle(db: Executor): LoginThrottleRepository {
     async clear(key) {
       await db.deleteFrom('login_throttle').where('key', '=', key).execute();
     },
+    async deleteStale(windowStartedBefore, now) {
+      const result = await db
+        .deleteFrom('login_throttle')
+        .where('window_started_at', '<', windowStartedBefore)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 
