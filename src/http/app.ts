@@ -113,7 +113,12 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP:
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    theme: { title: 'Origo API reference' },
+  });
 
   const context: RouteContext = {
     deps,
