@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from './support.js';
+import { launchChromium, startServer } from './support.js';
+
+const PASSWORD = 'origo-demo-2026';
+
+/** What each demo role must see in the menu, in English and in Chinese, and what it must not. */
+const MENUS = {
+  'ent.admin': {
+    en: ['Enterprise users', 'API keys', 'My account'],
+    zh: ['企业用户', 'API 密钥', '我的账户'],
+    group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
+  },
+  'ent.clerk': {
+    en: ['My account'],
+    zh: ['我的账户'],
+    group: { en: 'Personal', zh: '个人' },
+  },
+  'agent.li': {
+    en: ['My account'],
+    zh: ['我的账户'],
+    group: { en: 'Personal', zh: '个人' },
+  },
+  'officer.wang': {
+    en: ['My offices', 'My account'],
+    zh: ['我的海关', '我的账户'],
+    group: { en: 'Customs', zh: '海关业务' },
+  },
+  admin: {
+    en: ['Organisations', 'Users', 'Audit trail', 'Background jobs', 'My account'],
+    zh: ['机构', '用户', '审计日志', '后台任务', '我的账户'],
+    group: { en: 'Administration', zh: '系统管理' },
+  },
+} as const;
+
+async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('navigation').waitFor();
+}
+
+async function menuItems(page: Page): Promise<string[]> {
+  return page.getByRole('navigation').getByRole('link').allInnerTexts();
+}
+
+describe('web portal in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [username, menu] of Object.entries(MENUS)) {
+    it(`${username} logs in, sees their menu in English and Chinese, and logs out`, async () => {
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      try {
+        await logIn(page, server.url, username);
+        expect(await menuItems(page)).toEqual([...menu.en]);
+        expect(await page.getByRole('navigation').getByRole('heading').allInnerTexts()).toContain(
+          menu.group.en,
+        );
+
+        await page.getByRole('button', { name: /Switch language/ }).click();
+        await page.getByRole('navigation').getByRole('link', { name: menu.zh[0] }).waitFor();
+        expect(await menuItems(page)).toEqual([...menu.zh]);
+        expect(await page.getByRole('navigation').getByRole('heading').allInnerTexts()).toContain(
+          menu.group.zh,
+        );
+        expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+        await page.getByRole('button', { name: '退出' }).click();
+        await page.getByRole('button', { name: '登录' }).waitFor();
+        // The session is gone on the server too: a reload shows the login form again.
+        await page.reload();
+        await page.getByRole('button', { name: '登录' }).waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('tells a user with a wrong password what went wrong, in their language', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await page.getByLabel('用户名').fill('ent.clerk');
+      await page.getByLabel('密码').fill('wrong password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toBe('用户名或密码错误。');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets an enterprise administrator create an API key and shows the secret exactly once', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await logIn(page, server.url, 'ent.admin');
+      await page.getByRole('link', { name: 'API keys' }).click();
+      await page.getByLabel('What the key is for').fill('ERP production');
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      const secret = await page.getByTestId('api-key-secret').innerText();
+      expect(secret).toMatch(/^origo_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+
+      // The key works against the API for this enterprise.
+      const session = await fetch(`${server.url}/api/session`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(session.status).toBe(401); // a key is not a session...
+      const organisations = await fetch(`${server.url}/api/organisations`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      const body = (await organisations.json()) as { items: Array<{ nameEn: string }> };
+      expect(body.items.map((item) => item.nameEn)).toEqual(['SHANGHAI EVERBRIGHT TEXTILES CO., LTD.']); // ...but acts for its enterprise
+
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      await page.reload();
+      await page.getByRole('cell', { name: 'ERP production', exact: true }).waitFor();
+      expect(await page.content()).not.toContain(secret);
+    } finally {
+      await context.close();
+    }
+  });
+});

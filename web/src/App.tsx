@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Session } from './api';
+import { ApiError, api, rememberCsrfToken } from './api';
+import type { I18n, Language } from './i18n';
+import { I18nContext, initialLanguage, translator } from './i18n';
+import type { Route } from './navigation';
+import { homeRoute, navigationFor } from './navigation';
+import { Account } from './pages/Account';
+import { ApiKeys } from './pages/ApiKeys';
+import { AuditTrail } from './pages/AuditTrail';
+import { EnterpriseUsers } from './pages/EnterpriseUsers';
+import { Jobs } from './pages/Jobs';
+import { Login } from './pages/Login';
+import { MyOffices } from './pages/MyOffices';
+import { organisationName } from './pages/names';
+import { Organisations } from './pages/Organisations';
+import { Users } from './pages/Users';
+
+const routeFromHash = (): string => window.location.hash.replace(/^#\/?/, '');
+
+function Page({ route, session }: { route: Route; session: Session }) {
+  switch (route) {
+    case 'account':
+      return <Account session={session} />;
+    case 'enterprise-users':
+      return <EnterpriseUsers session={session} />;
+    case 'api-keys':
+      return <ApiKeys session={session} />;
+    case 'my-offices':
+      return <MyOffices session={session} />;
+    case 'organisations':
+      return <Organisations />;
+    case 'users':
+      return <Users session={session} />;
+    case 'audit':
+      return <AuditTrail />;
+    case 'jobs':
+      return <Jobs />;
+  }
+}
+
+export function App() {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [session, setSession] = useState<Session | null>();
+  const [hash, setHash] = useState(routeFromHash);
+
+  const i18n = useMemo<I18n>(
+    () => ({
+      language,
+      t: translator(language),
+      setLanguage: (next) => {
+        localStorage.setItem('origo.language', next);
+        setLanguageState(next);
+      },
+    }),
+    [language],
+  );
+  const { t } = i18n;
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `${t('app.name')} · ${t('app.tagline')}`;
+  }, [language, t]);
+
+  useEffect(() => {
+    const onHashChange = () => setHash(routeFromHash());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const adopt = useCallback((next: Session | null) => {
+    rememberCsrfToken(next?.csrfToken);
+    setSession(next);
+  }, []);
+
+  useEffect(() => {
+    api.getSession().then(adopt, (error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 401)) console.error(error);
+      adopt(null);
+    });
+  }, [adopt]);
+
+  const logout = async () => {
+    await api.logout().catch(() => undefined);
+    adopt(null);
+    window.location.hash = '';
+  };
+
+  const groups = session ? navigationFor(session.user.roles) : [];
+  const allowed = groups.flatMap((group) => group.items.map((item) => item.route));
+  const route: Route | undefined = session
+    ? (allowed.find((candidate) => candidate === hash) ??
+      (session.user.mustChangePassword ? 'account' : homeRoute(session.user.roles)))
+    : undefined;
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a className="skip" href="#main">
+        {t('skip.toMain')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <strong>{t('app.name')}</strong> <span>{t('app.tagline')}</span>
+        </div>
+        {session && (
+          <div className="who">
+            <span>{organisationName(session.user.organisation, language)}</span>
+            <span aria-hidden="true">·</span>
+            <span>{session.user.displayName}</span>
+          </div>
+        )}
+        <div className="tools">
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('language.switchLabel')}
+            lang={language === 'en' ? 'zh-CN' : 'en'}
+            onClick={() => i18n.setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {t('language.switch')}
+          </button>
+          {session && (
+            <button type="button" className="secondary" onClick={() => void logout()}>
+              {t('logout')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="layout">
+        {session && (
+          <nav aria-label={t('nav.label')}>
+            {groups.map((group) => (
+              <section key={group.label} className="group">
+                <h2>{t(group.label)}</h2>
+                {group.caption && <p className="caption">{t(group.caption)}</p>}
+                <ul>
+                  {group.items.map((item) => (
+                    <li key={item.route}>
+                      <a href={`#/${item.route}`} aria-current={item.route === route ? 'page' : undefined}>
+                        {t(item.label)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </nav>
+        )}
+        <main id="main" tabIndex={-1}>
+          {session === undefined && <p>{t('common.loading')}</p>}
+          {session === null && <Login onLoggedIn={adopt} />}
+          {session && route && <Page key={route} route={route} session={session} />}
+        </main>
+      </div>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,171 @@
+// The portal's only way to the server: JSON over fetch, cookie session, CSRF token on every write.
+
+export type Role =
+  'enterprise_admin' | 'enterprise_applicant' | 'agent_staff' | 'customs_officer' | 'customs_admin';
+export type OrganisationKind = 'authority' | 'office' | 'enterprise' | 'agency';
+
+export interface Organisation {
+  id: string;
+  kind: OrganisationKind;
+  parentId: string | null;
+  code: string | null;
+  nameEn: string;
+  nameZh: string;
+  createdAt: string;
+}
+
+export interface Session {
+  csrfToken: string;
+  expiresAt: string;
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    roles: Role[];
+    mustChangePassword: boolean;
+    organisation: Organisation;
+    offices: Organisation[];
+  };
+}
+
+export interface User {
+  id: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  officeIds: string[];
+  status: 'active' | 'disabled';
+  createdAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  orgId: string;
+  name: string;
+  prefix: string;
+  roles: Role[];
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface AuditEvent {
+  seq: number;
+  occurredAt: string;
+  type: string;
+  actor: { kind: string; userId: string | null; orgId: string | null; label: string };
+  subjectType: string;
+  subjectId: string;
+  data: unknown;
+  hash: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface Job {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FieldProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An error answer from the API, in its one shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[],
+  ) {
+    super(message);
+  }
+
+  /** The problem with one field, if the server named it. */
+  fieldMessage(path: string): string | undefined {
+    return this.fields.find((field) => field.path === path || field.path.startsWith(`${path}.`))?.message;
+  }
+}
+
+let csrfToken: string | undefined;
+
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (payload ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
+    throw new ApiError(
+      response.status,
+      error.code ?? 'INTERNAL_ERROR',
+      error.message ?? response.statusText,
+      error.fields ?? [],
+    );
+  }
+  return payload as T;
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<Session>('POST', '/api/session', { username, password }),
+  getSession: () => request<Session>('GET', '/api/session'),
+  logout: () => request<void>('DELETE', '/api/session'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/account/password', { currentPassword, newPassword }),
+  listOrganisations: (kind?: OrganisationKind) =>
+    request<{ items: Organisation[] }>('GET', `/api/organisations${kind ? `?kind=${kind}` : ''}`),
+  createOrganisation: (input: {
+    kind: OrganisationKind;
+    parentId: string | null;
+    code: string | null;
+    nameEn: string;
+    nameZh: string;
+  }) => request<Organisation>('POST', '/api/organisations', input),
+  listUsers: (orgId: string) => request<{ items: User[] }>('GET', `/api/organisations/${orgId}/users`),
+  createUser: (
+    orgId: string,
+    input: { username: string; displayName: string; password: string; roles: Role[]; officeIds?: string[] },
+  ) => request<User>('POST', `/api/organisations/${orgId}/users`, input),
+  setUserStatus: (userId: string, status: User['status']) =>
+    request<User>('POST', `/api/users/${userId}/status`, { status }),
+  listApiKeys: (orgId: string) => request<{ items: ApiKey[] }>('GET', `/api/organisations/${orgId}/api-keys`),
+  createApiKey: (orgId: string, name: string) =>
+    request<{ apiKey: ApiKey; secret: string }>('POST', `/api/organisations/${orgId}/api-keys`, { name }),
+  revokeApiKey: (id: string) => request<ApiKey>('POST', `/api/api-keys/${id}/revoke`),
+  listAuditEvents: (before?: number) =>
+    request<{ items: AuditEvent[]; nextBefore: number | null }>(
+      'GET',
+      `/api/audit-events?limit=50${before ? `&before=${before}` : ''}`,
+    ),
+  verifyAuditTrail: () =>
+    request<{ intact: boolean; checked: number; problems: Array<{ seq: number; reason: string }> }>(
+      'POST',
+      '/api/audit-events/verify',
+    ),
+  listJobs: (status?: JobStatus) =>
+    request<{ items: Job[] }>('GET', `/api/jobs${status ? `?status=${status}` : ''}`),
+  retryJob: (id: string) => request<Job>('POST', `/api/jobs/${id}/retry`),
+};

@@ -1,0 +1,73 @@
+import type { Role } from './api';
+import type { MessageKey } from './i18n';
+
+// The menu, as data: groups named as users know them from the customs portals, items by role.
+// Only pages that work are listed.
+
+export type Route =
+  'account' | 'enterprise-users' | 'api-keys' | 'my-offices' | 'organisations' | 'users' | 'audit' | 'jobs';
+
+export interface NavigationItem {
+  route: Route;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+export interface NavigationGroup {
+  label: MessageKey;
+  caption?: MessageKey;
+  items: readonly NavigationItem[];
+}
+
+export const NAVIGATION: readonly NavigationGroup[] = [
+  {
+    label: 'nav.enterprise',
+    caption: 'nav.enterprise.singleWindow',
+    items: [
+      { route: 'enterprise-users', label: 'page.enterpriseUsers', roles: ['enterprise_admin'] },
+      { route: 'api-keys', label: 'page.apiKeys', roles: ['enterprise_admin'] },
+    ],
+  },
+  {
+    label: 'nav.customs',
+    items: [{ route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] }],
+  },
+  {
+    label: 'nav.administration',
+    items: [
+      { route: 'organisations', label: 'page.organisations', roles: ['customs_admin'] },
+      { route: 'users', label: 'page.users', roles: ['customs_admin'] },
+      { route: 'audit', label: 'page.audit', roles: ['customs_admin'] },
+      { route: 'jobs', label: 'page.jobs', roles: ['customs_admin'] },
+    ],
+  },
+  {
+    label: 'nav.personal',
+    items: [
+      {
+        route: 'account',
+        label: 'page.account',
+        roles: [
+          'enterprise_admin',
+          'enterprise_applicant',
+          'agent_staff',
+          'customs_officer',
+          'customs_admin',
+        ],
+      },
+    ],
+  },
+];
+
+/** The menu a user with these roles sees: groups without visible items are left out. */
+export function navigationFor(roles: readonly Role[]): NavigationGroup[] {
+  return NAVIGATION.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => item.roles.some((role) => roles.includes(role))),
+  })).filter((group) => group.items.length > 0);
+}
+
+/** The first page a user lands on. */
+export function homeRoute(roles: readonly Role[]): Route {
+  return navigationFor(roles)[0]?.items[0]?.route ?? 'account';
+}

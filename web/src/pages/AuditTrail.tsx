@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEvent } from '../api';
+import { api } from '../api';
+import { Notice } from '../components/Notice';
+import { errorText } from '../errors';
+import { useI18n } from '../i18n';
+import { formatTime } from './names';
+
+export function AuditTrail() {
+  const { t, language } = useI18n();
+  const [pages, setPages] = useState<Array<number | undefined>>([undefined]);
+  const [events, setEvents] = useState<AuditEvent[]>();
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [verification, setVerification] = useState<Awaited<ReturnType<typeof api.verifyAuditTrail>>>();
+
+  const before = pages.at(-1);
+  const load = useCallback(async () => {
+    try {
+      const page = await api.listAuditEvents(before);
+      setEvents(page.items);
+      setNextBefore(page.nextBefore);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [before]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const verify = async () => {
+    try {
+      setVerification(await api.verifyAuditTrail());
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('page.audit')}</h1>
+      <button type="button" onClick={() => void verify()}>
+        {t('audit.verify')}
+      </button>
+      {verification &&
+        (verification.intact ? (
+          <Notice kind="success">{t('audit.intact', { count: verification.checked })}</Notice>
+        ) : (
+          <Notice kind="error">
+            {t('audit.broken', { count: verification.problems.length })}
+            <ul>
+              {verification.problems.map((problem) => (
+                <li key={`${problem.seq}-${problem.reason}`}>
+                  #{problem.seq}: {problem.reason}
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        ))}
+      {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
+      {events && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.seq')}</th>
+              <th scope="col">{t('audit.time')}</th>
+              <th scope="col">{t('audit.event')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.subject')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.seq}>
+                <td>{event.seq}</td>
+                <td>{formatTime(event.occurredAt, language)}</td>
+                <td>
+                  <code>{event.type}</code>
+                </td>
+                <td>{event.actor.label}</td>
+                <td>
+                  {event.subjectType} <span className="muted">{event.subjectId}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="buttons">
+        <button
+          type="button"
+          className="secondary"
+          disabled={pages.length === 1}
+          onClick={() => setPages(pages.slice(0, -1))}
+        >
+          {t('common.previous')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={nextBefore === null}
+          onClick={() => nextBefore !== null && setPages([...pages, nextBefore])}
+        >
+          {t('common.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
