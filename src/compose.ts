@@ -1,4 +1,5 @@
 import type { Deps } from './app/ports.js';
+import { withSessionPrincipalCache } from './adapters/cache/session-principal-cache.js';
 import { createArgon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
 import type { DatabaseHandle, DatabaseTarget } from './adapters/db/connection.js';
 import { migrateToLatest, openDatabase } from './adapters/db/connection.js';
@@ -23,7 +24,7 @@ export function databaseTargetOf(config: Pick<Config, 'databaseUrl' | 'sqliteFil
 /** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
 export async function openRuntime(
   target: DatabaseTarget,
-  settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'>,
+  settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> & Partial<Pick<Config, 'sessionCacheMs'>>,
   overrides: { clock?: Clock; passwords?: Deps['passwords']; migrate?: boolean } = {},
 ): Promise<Runtime> {
   const handle = openDatabase(target);
@@ -34,7 +35,9 @@ export async function openRuntime(
     throw error;
   }
   const deps: Deps = {
-    store: createKyselyStore(handle.db, handle.dialect),
+    store: withSessionPrincipalCache(createKyselyStore(handle.db, handle.dialect, handle.sqlite), {
+      ttlMs: settings.sessionCacheMs ?? 0,
+    }),
     clock: overrides.clock ?? systemClock,
     passwords: overrides.passwords ?? createArgon2PasswordHasher(),
     sessions: { idleMinutes: settings.sessionIdleMinutes, maxHours: settings.sessionMaxHours },

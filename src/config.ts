@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   ),
   ORIGO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORIGO_COOKIE_SECURE: booleanFlag.default(false),
+  ORIGO_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   ORIGO_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -61,6 +62,8 @@ export interface Config {
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** How long a process reuses a session it read (0: read every time). */
+  sessionCacheMs: number;
   bodyLimitBytes: number;
   publicUrl: string;
   trustProxy: boolean;
@@ -93,6 +96,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     cookieSecure: env.ORIGO_COOKIE_SECURE,
     sessionIdleMinutes: env.ORIGO_SESSION_IDLE_MINUTES,
     sessionMaxHours: env.ORIGO_SESSION_MAX_HOURS,
+    sessionCacheMs: env.ORIGO_SESSION_CACHE_MS,
     bodyLimitBytes: env.ORIGO_BODY_LIMIT_BYTES,
     publicUrl: env.ORIGO_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     trustProxy: env.ORIGO_TRUST_PROXY,

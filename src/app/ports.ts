@@ -45,10 +45,13 @@ export interface SessionRecord {
   userAgent: string | null;
 }
 
+/** A user without the password hash: what acting for them needs. */
+export type UserProfile = Omit<UserRecord, 'passwordHash'>;
+
 /** A session with everything needed to act for its user, read in one go. */
 export interface SessionPrincipal {
   session: SessionRecord;
-  user: UserRecord;
+  user: UserProfile;
   organisation: OrganisationRecord;
   officeIds: string[];
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 
 /** A new random identifier for a stored record. */
 export const newId = (): string => randomUUID();
@@ -7,4 +7,4 @@ export const newId = (): string => randomUUID();
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 /** Secrets are stored only as their SHA-256 (they are long random values, so no slow hash is needed). */
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');

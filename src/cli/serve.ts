@@ -18,11 +18,15 @@ export async function startServer(
     await seedDemoData(deps, { kind: 'system', name: 'demo' });
     options.onDemoSeeded?.();
   }
+  let migrationsCurrent = false;
   const app = await buildApp({
     deps,
     config,
     readiness: async () => {
+      // Migrations only ever get applied, never unapplied: once current, no need to look again.
+      if (migrationsCurrent) return undefined;
       const pending = await pendingMigrations(runtime.handle);
+      migrationsCurrent = pending.length === 0;
       return pending.length ? `Migrations pending: ${pending.join(', ')}` : undefined;
     },
   });

@@ -59,7 +59,8 @@ export async function openTestRuntime(
       await client.end();
     };
   }
-  const settings = { sessionIdleMinutes: 60, sessionMaxHours: 12 };
+  // The session cache is on, as in production, so the HTTP tests cover its invalidation.
+  const settings = { sessionIdleMinutes: 60, sessionMaxHours: 12, sessionCacheMs: 2000 };
   const runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
   if (options.demo) await seedDemoData(runtime.deps, { kind: 'system', name: 'test' });
   const peers: Runtime[] = [];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { DatabaseConnection, Driver } from 'kysely';
+import type { DatabaseConnection, Driver, SqliteDatabase } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
@@ -36,9 +36,33 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. The same SQL text is
+ * prepared once and its statement reused (statements are not shared across overlapping iterations: the
+ * single connection runs one query at a time and we never stream).
+ */
+function withStatementCache(database: BetterSqlite3.Database, capacity = 500): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: BetterSqlite3.Database) {
+  private readonly database: SqliteDatabase;
+  constructor(raw: BetterSqlite3.Database) {
+    const database = withStatementCache(raw);
     super({ database });
+    this.database = database;
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver({ database: this.database });

@@ -1,4 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Compilable, Kysely, Transaction } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -30,9 +32,44 @@ import type { Database, JobsTable, OrganisationsTable, UsersTable } from './sche
 type Executor = Kysely<Database> | Transaction<Database>;
 type Dialect = 'sqlite' | 'postgres';
 
-// JSON columns are checked on the way out, like any other boundary.
+// JSON columns are checked on the way out, like any other boundary. Role lists repeat, so each distinct
+// text is parsed once.
 const rolesColumn = z.array(z.enum(ROLES));
-const parseRoles = (text: string): Role[] => rolesColumn.parse(JSON.parse(text));
+const parsedRoles = new Map<string, Role[]>();
+const parseRoles = (text: string): Role[] => {
+  let roles = parsedRoles.get(text);
+  if (!roles) {
+    roles = rolesColumn.parse(JSON.parse(text));
+    if (parsedRoles.size < 1000) parsedRoles.set(text, roles);
+  }
+  return [...roles];
+};
+
+/**
+ * A query on a hot path (every authenticated request): its SQL is built once from a builder whose
+ * parameters are placeholders, then run with the real parameters in the same order.
+ *
+ * On SQLite, outside a transaction, it runs straight on the better-sqlite3 handle: the call is synchronous,
+ * so when no transaction is open on the connection it sees exactly the committed data, and it skips
+ * Kysely's per-query machinery. While another flow holds a transaction open across awaits, it queues
+ * behind it through Kysely like any other query.
+ */
+function prepared<Row>(
+  db: Executor,
+  direct: BetterSqlite3.Database | undefined,
+  build: () => Compilable<Row>,
+): (...parameters: unknown[]) => Promise<Row[]> {
+  let text: string | undefined;
+  let statement: BetterSqlite3.Statement | undefined;
+  return async (...parameters) => {
+    text ??= build().compile().sql;
+    if (direct && !direct.inTransaction) {
+      statement ??= direct.prepare(text);
+      return statement.all(...parameters) as Row[];
+    }
+    return (await db.executeQuery<Row>(CompiledQuery.raw(text, parameters))).rows;
+  };
+}
 
 function toOrganisation(row: OrganisationsTable): OrganisationRecord {
   return {
@@ -79,7 +116,8 @@ function toJob(row: JobsTable): JobRecord {
   };
 }
 
-function organisations(db: Executor): OrganisationRepository {
+function organisations(db: Executor, direct: BetterSqlite3.Database | undefined): OrganisationRepository {
+  const byId = prepared(db, direct, () => db.selectFrom('organisations').selectAll().where('id', '=', ''));
   return {
     async insert(organisation) {
       await db
@@ -96,7 +134,7 @@ function organisations(db: Executor): OrganisationRepository {
         .execute();
     },
     async findById(id) {
-      const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byId(id);
       return row && toOrganisation(row);
     },
     async findByCode(code) {
@@ -133,16 +171,11 @@ function organisations(db: Executor): OrganisationRepository {
   };
 }
 
-function users(db: Executor): UserRepository {
-  const officeIdsOf = async (userId: string) =>
-    (
-      await db
-        .selectFrom('office_memberships')
-        .select('office_id')
-        .where('user_id', '=', userId)
-        .orderBy('office_id')
-        .execute()
-    ).map((row) => row.office_id);
+function users(db: Executor, direct: BetterSqlite3.Database | undefined): UserRepository {
+  const memberships = prepared(db, direct, () =>
+    db.selectFrom('office_memberships').select('office_id').where('user_id', '=', '').orderBy('office_id'),
+  );
+  const officeIdsOf = async (userId: string) => (await memberships(userId)).map((row) => row.office_id);
   return {
     async insert(user, officeIds) {
       await db
@@ -225,7 +258,41 @@ function users(db: Executor): UserRepository {
   };
 }
 
-function sessions(db: Executor): SessionRepository {
+function sessions(db: Executor, direct: BetterSqlite3.Database | undefined): SessionRepository {
+  const officeIdsOf = users(db, direct).officeIdsOf;
+  // One round trip for the common case: session, user and organisation joined.
+  const principalById = prepared(db, direct, () =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .innerJoin('organisations as o', 'o.id', 'u.org_id')
+      .select([
+        's.id as s_id',
+        's.csrf_token',
+        's.created_at as s_created_at',
+        's.expires_at',
+        's.last_seen_at',
+        's.client_address',
+        's.user_agent',
+        'u.id',
+        'u.org_id',
+        'u.username',
+        'u.display_name',
+        'u.roles',
+        'u.status',
+        'u.must_change_password',
+        'u.created_at',
+        'u.updated_at',
+        'u.password_changed_at',
+        'o.kind as o_kind',
+        'o.parent_id as o_parent_id',
+        'o.code as o_code',
+        'o.name_en as o_name_en',
+        'o.name_zh as o_name_zh',
+        'o.created_at as o_created_at',
+      ])
+      .where('s.id', '=', ''),
+  );
   return {
     async insert(session) {
       await db
@@ -243,42 +310,10 @@ function sessions(db: Executor): SessionRepository {
         .execute();
     },
     async findPrincipal(id) {
-      // One round trip for the common case: session, user and organisation joined.
-      const row = await db
-        .selectFrom('sessions as s')
-        .innerJoin('users as u', 'u.id', 's.user_id')
-        .innerJoin('organisations as o', 'o.id', 'u.org_id')
-        .select([
-          's.id as s_id',
-          's.csrf_token',
-          's.created_at as s_created_at',
-          's.expires_at',
-          's.last_seen_at',
-          's.client_address',
-          's.user_agent',
-          'u.id',
-          'u.org_id',
-          'u.username',
-          'u.display_name',
-          'u.password_hash',
-          'u.roles',
-          'u.status',
-          'u.must_change_password',
-          'u.created_at',
-          'u.updated_at',
-          'u.password_changed_at',
-          'o.kind as o_kind',
-          'o.parent_id as o_parent_id',
-          'o.code as o_code',
-          'o.name_en as o_name_en',
-          'o.name_zh as o_name_zh',
-          'o.created_at as o_created_at',
-        ])
-        .where('s.id', '=', id)
-        .executeTakeFirst();
+      const [row] = await principalById(id);
       if (!row) return undefined;
-      const user = toUser(row);
-      const officeIds = user.roles.includes('customs_officer') ? await users(db).officeIdsOf(user.id) : [];
+      const { passwordHash: _unread, ...user } = toUser({ ...row, password_hash: '' });
+      const officeIds = user.roles.includes('customs_officer') ? await officeIdsOf(user.id) : [];
       return {
         session: {
           id: row.s_id,
@@ -606,11 +641,17 @@ function jobs(db: Executor, dialect: Dialect): JobRepository {
   };
 }
 
-function repositories(db: Executor, dialect: Dialect, inTransaction: boolean): Repositories {
+function repositories(
+  db: Executor,
+  dialect: Dialect,
+  inTransaction: boolean,
+  sqlite: BetterSqlite3.Database | undefined,
+): Repositories {
+  const direct = inTransaction ? undefined : sqlite;
   return {
-    organisations: organisations(db),
-    users: users(db),
-    sessions: sessions(db),
+    organisations: organisations(db, direct),
+    users: users(db, direct),
+    sessions: sessions(db, direct),
     apiKeys: apiKeys(db),
     loginThrottle: loginThrottle(db),
     audit: auditLog(db, dialect, inTransaction),
@@ -618,11 +659,19 @@ function repositories(db: Executor, dialect: Dialect, inTransaction: boolean): R
   };
 }
 
-/** The Store port over Kysely, for SQLite and PostgreSQL alike. */
-export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+/**
+ * The Store port over Kysely, for SQLite and PostgreSQL alike. `sqlite` is the raw handle behind `db` on
+ * SQLite, for the synchronous fast path of hot reads.
+ */
+export function createKyselyStore(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  sqlite?: BetterSqlite3.Database,
+): Store {
   return {
-    ...repositories(db, dialect, false),
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, dialect, true))),
+    ...repositories(db, dialect, false, sqlite),
+    transaction: (work) =>
+      db.transaction().execute((trx) => work(repositories(trx, dialect, true, undefined))),
     ping: () => pingDatabase(db),
   };
 }

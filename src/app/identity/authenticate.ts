@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../domain/actor.js';
 import type { Deps, SessionPrincipal } from '../ports.js';
 import { hashSecret } from '../tokens.js';
-import { sessionEndsAt } from './build-session-view.js';
+import { sessionEndsAtMs } from './build-session-view.js';
 
 /** Last-seen times are written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -30,11 +30,11 @@ export async function authenticateSession(
   const principal = await deps.store.sessions.findPrincipal(sessionId);
   if (!principal) return undefined;
   const now = deps.clock.now();
-  if (now.toISOString() >= sessionEndsAt(principal, deps.sessions) || principal.user.status !== 'active') {
+  if (now.getTime() >= sessionEndsAtMs(principal, deps.sessions) || principal.user.status !== 'active') {
     await deps.store.sessions.delete(sessionId);
     return undefined;
   }
-  if (now.getTime() - new Date(principal.session.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - Date.parse(principal.session.lastSeenAt) > TOUCH_INTERVAL_MS) {
     await deps.store.sessions.touch(sessionId, now.toISOString());
   }
   return { actor: actorOfPrincipal(principal), principal };

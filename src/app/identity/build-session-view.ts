@@ -2,10 +2,13 @@ import type { OrganisationRepository, SessionPrincipal, SessionSettings } from '
 import type { SessionView } from './views.js';
 
 /** When a session ends: at its absolute expiry or after the idle time, whichever comes first. */
+export function sessionEndsAtMs(principal: SessionPrincipal, settings: SessionSettings): number {
+  const idleEnd = Date.parse(principal.session.lastSeenAt) + settings.idleMinutes * 60_000;
+  return Math.min(idleEnd, Date.parse(principal.session.expiresAt));
+}
+
 export function sessionEndsAt(principal: SessionPrincipal, settings: SessionSettings): string {
-  const idleEnd = new Date(principal.session.lastSeenAt).getTime() + settings.idleMinutes * 60_000;
-  const absoluteEnd = new Date(principal.session.expiresAt).getTime();
-  return new Date(Math.min(idleEnd, absoluteEnd)).toISOString();
+  return new Date(sessionEndsAtMs(principal, settings)).toISOString();
 }
 
 export async function buildSessionView(
