@@ -65,6 +65,22 @@ module.exports = {
       to: { path: ['^src/http/', '^src/cli/', '^src/adapters/'] },
     },
     {
+      name: 'registry-stands-apart',
+      severity: 'error',
+      comment:
+        'src/registry stands in for an external system: it shares only the domain (USCC rules) and is ' +
+        'started by the CLI; Origo itself reaches it over HTTP through src/adapters/registry.',
+      from: { path: '^src/registry/' },
+      to: { path: ['^src/app/', '^src/adapters/', '^src/http/', '^src/cli/', '^src/compose\\.ts$'] },
+    },
+    {
+      name: 'only-the-cli-starts-the-registry',
+      severity: 'error',
+      comment: 'Nothing in Origo calls the stand-in registry directly.',
+      from: { path: '^src/', pathNot: ['^src/cli/', '^src/registry/'] },
+      to: { path: '^src/registry/' },
+    },
+    {
       name: 'web-talks-http-only',
       severity: 'error',
       comment: 'The browser app reaches the server over HTTP only; it imports nothing from src/.',

@@ -206,3 +206,33 @@ export interface Deps {
   passwords: PasswordHasher;
   sessions: SessionSettings;
 }
+
+/** What the customs enterprise qualification registry knows of an enterprise. */
+export interface RegisteredEnterprise {
+  uscc: string;
+  customsCode: string;
+  nameZh: string;
+  nameEn: string | null;
+  addressZh: string;
+  addressEn: string | null;
+  divisionCode: string;
+  customsDistrict: string;
+  legalRepresentative: string;
+  telephone: string;
+  email: string;
+  status: 'active' | 'suspended';
+}
+
+/** Thrown by a registry adapter when the registry cannot be reached after its retries. */
+export class RegistryUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`The enterprise qualification registry is unavailable: ${reason}`);
+    this.name = 'RegistryUnavailableError';
+  }
+}
+
+/** The customs enterprise qualification registry, an external system. */
+export interface EnterpriseRegistry {
+  /** The registered enterprise, or undefined when the registry does not know the USCC. */
+  findEnterprise(uscc: string): Promise<RegisteredEnterprise | undefined>;
+}

@@ -16,6 +16,7 @@ import type { Actor } from '../domain/actor.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
 import { ORGANISATION_KINDS, ROLES } from '../domain/roles.js';
 import { ERROR_MAPPING } from '../error-mapping.js';
+import { buildRegistryApp, openRegistryDatabase } from '../registry/server.js';
 import { startServer } from './serve.js';
 
 /** The operator at the server's shell acts as the system, named for the audit trail. */
@@ -196,6 +197,28 @@ audit
       process.exitCode = 1;
     }),
   );
+
+const registry = program
+  .command('registry')
+  .description('The stand-in enterprise qualification registry (an external system in production)');
+registry
+  .command('serve')
+  .description('Serve the registry on its own port with its own database (seeded with 240 enterprises)')
+  .option('--port <port>', 'port to listen on', '8081')
+  .option('--data-dir <dir>', 'where its database lives', '.origo/registry')
+  .action(async (options: { port: string; dataDir: string }) => {
+    const port = z.coerce.number().int().min(0).max(65535).parse(options.port);
+    const database = openRegistryDatabase(options.dataDir);
+    const app = buildRegistryApp(database);
+    const stop = async () => {
+      await app.close();
+      database.close();
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    await app.listen({ port, host: '127.0.0.1' });
+    console.log(`Registry serving on http://127.0.0.1:${port}`);
+  });
 
 const db = program.command('db').description('Database maintenance');
 db.command('backup')

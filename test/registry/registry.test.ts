@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpEnterpriseRegistry } from '../../src/adapters/registry/http-enterprise-registry.js';
+import { RegistryUnavailableError } from '../../src/app/ports.js';
+import { checkUscc } from '../../src/domain/uscc.js';
+import { generateRegistryEnterprises } from '../../src/registry/enterprises.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** `origo registry serve` as its own process, as demo, tests and CI run it. */
+async function startRegistry(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['src/cli/main.ts', 'registry', 'serve', '--port', String(port), '--data-dir', dataDir],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 30_000;
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the registry did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+describe('registry demo data', () => {
+  const enterprises = generateRegistryEnterprises();
+
+  it('has at least 200 enterprises with valid, unique USCCs and customs codes', () => {
+    expect(enterprises.length).toBeGreaterThanOrEqual(200);
+    expect(enterprises.every((enterprise) => checkUscc(enterprise.uscc) === undefined)).toBe(true);
+    expect(new Set(enterprises.map((enterprise) => enterprise.uscc)).size).toBe(enterprises.length);
+    expect(new Set(enterprises.map((enterprise) => enterprise.customsCode)).size).toBe(enterprises.length);
+    for (const enterprise of enterprises) {
+      expect(enterprise.customsCode).toMatch(new RegExp(`^${enterprise.customsDistrict}\\d{6}$`));
+      expect(enterprise.uscc.slice(2, 8)).toBe(enterprise.divisionCode);
+    }
+  });
+
+  it('uses county codes that exist in the administrative-division data package', () => {
+    const tree = JSON.parse(
+      fs.readFileSync(path.join(root, 'data', 'administrative-divisions', 'pca-code.json'), 'utf8'),
+    ) as Array<{ children: Array<{ children: Array<{ code: string }> }> }>;
+    const counties = new Set(
+      tree.flatMap((province) =>
+        province.children.flatMap((city) => city.children.map((county) => county.code)),
+      ),
+    );
+    for (const enterprise of enterprises)
+      expect(counties.has(enterprise.divisionCode), enterprise.divisionCode).toBe(true);
+  });
+
+  it('is the same on every run (tests and demos can name enterprises)', () => {
+    expect(generateRegistryEnterprises()[0]).toEqual(enterprises[0]);
+  });
+});
+
+describe('HTTP adapter against the registry process', () => {
+  let port: number;
+  let dataDir: string;
+  let registryProcess: ChildProcess;
+  const known = generateRegistryEnterprises()[0]!;
+  const noWait = async () => undefined;
+
+  beforeAll(async () => {
+    port = await freePort();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-registry-'));
+    registryProcess = await startRegistry(port, dataDir);
+  });
+  afterAll(async () => {
+    await stop(registryProcess);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('finds a registered enterprise and answers undefined for an unknown USCC', async () => {
+    const registry = createHttpEnterpriseRegistry({
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 2000,
+      retries: 2,
+      backoffMs: 10,
+    });
+    expect(await registry.findEnterprise(known.uscc)).toEqual(known);
+    expect(await registry.findEnterprise('91350100M000100Y43')).toBeUndefined();
+  });
+
+  it('retries with growing delays and then reports the registry unavailable when it is stopped', async () => {
+    await stop(registryProcess);
+    const delays: number[] = [];
+    const registry = createHttpEnterpriseRegistry({
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 500,
+      retries: 3,
+      backoffMs: 100,
+      sleep: async (milliseconds) => {
+        delays.push(milliseconds);
+        await noWait();
+      },
+    });
+    await expect(registry.findEnterprise(known.uscc)).rejects.toThrow(RegistryUnavailableError);
+    expect(delays).toEqual([100, 200, 400]);
+
+    registryProcess = await startRegistry(port, dataDir);
+    expect((await registry.findEnterprise(known.uscc))?.nameZh).toBe(known.nameZh);
+  });
+});
