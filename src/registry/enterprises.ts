@@ -176,13 +176,90 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * Enterprises Origo's demo data refers to (its demo enterprises and agency, and one enterprise that has
+ * not yet maintained its information in Origo, for the first-time maintenance walk-through).
+ */
+export const WELL_KNOWN_ENTERPRISES: RegistryEnterprise[] = [
+  {
+    uscc: '91310115MA1K4B2X7G',
+    customsCode: '2200361457',
+    nameZh: '上海光大纺织有限公司',
+    nameEn: 'SHANGHAI EVERBRIGHT TEXTILES CO., LTD.',
+    addressZh: '上海市浦东新区金桥路1288号',
+    addressEn: 'NO. 1288 JINQIAO ROAD, PUDONG NEW AREA, SHANGHAI, CHINA',
+    divisionCode: '310115',
+    customsDistrict: '2200',
+    legalRepresentative: '刘洋',
+    telephone: '021-58541200',
+    email: 'export@everbright-textiles.example.cn',
+    status: 'active',
+  },
+  {
+    uscc: '91330206MA2H3C8N52',
+    customsCode: '3100962214',
+    nameZh: '宁波港湾家电有限公司',
+    nameEn: 'NINGBO HARBOUR HOME APPLIANCES CO., LTD.',
+    addressZh: '宁波市北仑区港城路66号',
+    addressEn: 'NO. 66 GANGCHENG ROAD, BEILUN DISTRICT, NINGBO, CHINA',
+    divisionCode: '330206',
+    customsDistrict: '3100',
+    legalRepresentative: '孙涛',
+    telephone: '0574-86881234',
+    email: 'sales@harbour-appliances.example.cn',
+    status: 'active',
+  },
+  {
+    uscc: '91440300MA5F7D1R21',
+    customsCode: '5300937781',
+    nameZh: '深圳珠江电子有限公司',
+    nameEn: 'SHENZHEN PEARL RIVER ELECTRONICS CO., LTD.',
+    addressZh: '深圳市南山区科技路18号',
+    addressEn: 'NO. 18 KEJI ROAD, NANSHAN DISTRICT, SHENZHEN, CHINA',
+    divisionCode: '440305',
+    customsDistrict: '5300',
+    legalRepresentative: '黄杰',
+    telephone: '0755-26631188',
+    email: 'trade@pearlriver-electronics.example.cn',
+    status: 'active',
+  },
+  {
+    uscc: '91310104MA1G8E6T0D',
+    customsCode: '2200980035',
+    nameZh: '上海东方报关有限公司',
+    nameEn: 'SHANGHAI ORIENT CUSTOMS BROKERAGE CO., LTD.',
+    addressZh: '上海市浦东新区滨海大道500号',
+    addressEn: 'NO. 500 BINHAI AVENUE, PUDONG NEW AREA, SHANGHAI, CHINA',
+    divisionCode: '310115',
+    customsDistrict: '2200',
+    legalRepresentative: '李娜',
+    telephone: '021-68880035',
+    email: 'desk@orient-brokerage.example.cn',
+    status: 'active',
+  },
+  {
+    uscc: '91310112MA1N5P3Q8Y',
+    customsCode: '2200342268',
+    nameZh: '上海明达照明有限公司',
+    nameEn: 'SHANGHAI MINGDA LIGHTING CO., LTD.',
+    addressZh: '上海市闵行区科技路208号',
+    addressEn: 'NO. 208 KEJI ROAD, MINHANG DISTRICT, SHANGHAI, CHINA',
+    divisionCode: '310112',
+    customsDistrict: '2200',
+    legalRepresentative: '陈明',
+    telephone: '021-64301208',
+    email: 'export@mingda-lighting.example.cn',
+    status: 'active',
+  },
+];
+
 export function generateRegistryEnterprises(count = 240, seed = 20231101): RegistryEnterprise[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const digits = (length: number) => Array.from({ length }, () => Math.floor(next() * 10)).join('');
-  const enterprises: RegistryEnterprise[] = [];
-  const usedNames = new Set<string>();
-  const usedCodes = new Set<string>();
+  const enterprises: RegistryEnterprise[] = [...WELL_KNOWN_ENTERPRISES];
+  const usedNames = new Set(enterprises.map((enterprise) => enterprise.nameEn ?? enterprise.nameZh));
+  const usedCodes = new Set(enterprises.flatMap((enterprise) => [enterprise.uscc, enterprise.customsCode]));
   while (enterprises.length < count) {
     const city = pick(CITIES);
     const county = pick(city.counties);
