@@ -56,11 +56,44 @@ if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
   ]);
 }
 
-// 3. Serve, with demo data when the database is new. Signals go to the server so it stops cleanly.
-const server = spawn(
-  path.join(root, 'node_modules', '.bin', 'tsx'),
-  ['src/cli/main.ts', 'serve', '--demo', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// 3. The stand-in enterprise qualification registry, in its own process, unless ORIGO_REGISTRY_URL
+//    points at another one.
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const children = [];
+if (!process.env.ORIGO_REGISTRY_URL) {
+  const registryPort = process.env.ORIGO_REGISTRY_PORT ?? '8081';
+  const dataDir = path.resolve(process.env.ORIGO_DATA_DIR ?? '.origo');
+  say(`starting the enterprise registry stand-in on port ${registryPort}`);
+  children.push(
+    spawn(
+      tsx,
+      [
+        'src/cli/main.ts',
+        'registry',
+        'serve',
+        '--port',
+        registryPort,
+        '--data-dir',
+        path.join(dataDir, 'registry'),
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    ),
+  );
+  process.env.ORIGO_REGISTRY_URL = `http://127.0.0.1:${registryPort}`;
+}
+
+// 4. Serve, with demo data when the database is new. Signals go to both processes so they stop cleanly.
+const server = spawn(tsx, ['src/cli/main.ts', 'serve', '--demo', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+children.push(server);
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => children.forEach((child) => child.kill(signal)));
+server.on('exit', (code, signal) => {
+  children.forEach((child) => child.kill('SIGTERM'));
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -1,4 +1,6 @@
-import type { Deps } from './app/ports.js';
+import type { AdministrativeDivisions, Deps, EnterpriseRegistry } from './app/ports.js';
+import { loadAdministrativeDivisions } from './adapters/reference/administrative-divisions.js';
+import { createHttpEnterpriseRegistry } from './adapters/registry/http-enterprise-registry.js';
 import { withSessionPrincipalCache } from './adapters/cache/session-principal-cache.js';
 import { createArgon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
 import type { DatabaseHandle, DatabaseTarget } from './adapters/db/connection.js';
@@ -21,11 +23,21 @@ export function databaseTargetOf(config: Pick<Config, 'databaseUrl' | 'sqliteFil
     : { dialect: 'sqlite', file: config.sqliteFile };
 }
 
+let divisions: AdministrativeDivisions | undefined;
+/** The division data package, read once per process. */
+const administrativeDivisions = (): AdministrativeDivisions => (divisions ??= loadAdministrativeDivisions());
+
 /** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
 export async function openRuntime(
   target: DatabaseTarget,
-  settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> & Partial<Pick<Config, 'sessionCacheMs'>>,
-  overrides: { clock?: Clock; passwords?: Deps['passwords']; migrate?: boolean } = {},
+  settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> &
+    Partial<Pick<Config, 'sessionCacheMs' | 'registry'>>,
+  overrides: {
+    clock?: Clock;
+    passwords?: Deps['passwords'];
+    migrate?: boolean;
+    registry?: EnterpriseRegistry;
+  } = {},
 ): Promise<Runtime> {
   const handle = openDatabase(target);
   try {
@@ -41,6 +53,15 @@ export async function openRuntime(
     clock: overrides.clock ?? systemClock,
     passwords: overrides.passwords ?? createArgon2PasswordHasher(),
     sessions: { idleMinutes: settings.sessionIdleMinutes, maxHours: settings.sessionMaxHours },
+    registry:
+      overrides.registry ??
+      createHttpEnterpriseRegistry({
+        baseUrl: settings.registry?.url ?? 'http://127.0.0.1:8081',
+        timeoutMs: settings.registry?.timeoutMs ?? 3000,
+        retries: settings.registry?.retries ?? 2,
+        backoffMs: 200,
+      }),
+    divisions: administrativeDivisions(),
   };
   return { handle, deps, close: () => handle.close() };
 }

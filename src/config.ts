@@ -48,6 +48,10 @@ const environmentSchema = z.object({
     .default(1024 * 1024),
   ORIGO_PUBLIC_URL: optional(z.url()),
   ORIGO_TRUST_PROXY: booleanFlag.default(false),
+  ORIGO_REGISTRY_URL: z.url().default('http://127.0.0.1:8081'),
+  ORIGO_REGISTRY_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  ORIGO_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  ORIGO_REGISTRY_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   ORIGO_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
@@ -68,6 +72,7 @@ export interface Config {
   publicUrl: string;
   trustProxy: boolean;
   jobPollMs: number;
+  registry: { url: string; port: number; timeoutMs: number; retries: number };
   webDistDir: string;
 }
 
@@ -101,6 +106,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publicUrl: env.ORIGO_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     trustProxy: env.ORIGO_TRUST_PROXY,
     jobPollMs: env.ORIGO_JOB_POLL_MS,
+    registry: {
+      url: env.ORIGO_REGISTRY_URL,
+      port: env.ORIGO_REGISTRY_PORT,
+      timeoutMs: env.ORIGO_REGISTRY_TIMEOUT_MS,
+      retries: env.ORIGO_REGISTRY_RETRIES,
+    },
     webDistDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
   };
 }

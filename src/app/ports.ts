@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import type { AuditEventInput, HashedAuditFields } from '../domain/audit.js';
+import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
 import type { ThrottleState } from '../domain/login-throttle.js';
 import type { OrganisationKind, Role } from '../domain/roles.js';
@@ -94,6 +95,11 @@ export interface StoredAuditEvent extends HashedAuditFields {
 
 export interface OrganisationRepository {
   insert(organisation: OrganisationRecord): Promise<void>;
+  /** Keeps an enterprise's code and names in step with its maintained information. */
+  updateIdentity(
+    id: string,
+    identity: { code: string; nameEn: string; nameZh: string; parentId: string },
+  ): Promise<void>;
   findById(id: string): Promise<OrganisationRecord | undefined>;
   findByCode(code: string): Promise<OrganisationRecord | undefined>;
   list(filter: {
@@ -170,8 +176,51 @@ export interface JobRepository {
   requeue(id: string, at: string): Promise<void>;
 }
 
+/** An enterprise's current basic information and where its synchronisation stands. */
+export interface EnterpriseProfileState {
+  orgId: string;
+  version: number;
+  data: EnterpriseProfileData;
+  syncStatus: SyncStatus;
+  /** The version the registry last accepted. */
+  syncedVersion: number | null;
+  syncError: string | null;
+  syncReceipt: string | null;
+  syncUpdatedAt: string;
+  updatedAt: string;
+}
+
+/** One saved version: the whole record, what changed, who and when. */
+export interface EnterpriseProfileVersion {
+  orgId: string;
+  version: number;
+  data: EnterpriseProfileData;
+  changes: FieldChange[];
+  changedByUserId: string | null;
+  changedByLabel: string;
+  changedAt: string;
+}
+
+export interface EnterpriseProfileRepository {
+  find(orgId: string): Promise<EnterpriseProfileState | undefined>;
+  /** Writes the new current state and its version row. */
+  saveVersion(state: EnterpriseProfileState, version: EnterpriseProfileVersion): Promise<void>;
+  setSync(
+    orgId: string,
+    sync: {
+      status: SyncStatus;
+      syncedVersion?: number;
+      error: string | null;
+      receipt?: string | null;
+      at: string;
+    },
+  ): Promise<void>;
+  history(orgId: string): Promise<EnterpriseProfileVersion[]>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
+  enterpriseProfiles: EnterpriseProfileRepository;
   organisations: OrganisationRepository;
   users: UserRepository;
   sessions: SessionRepository;
@@ -205,6 +254,8 @@ export interface Deps {
   clock: Clock;
   passwords: PasswordHasher;
   sessions: SessionSettings;
+  registry: EnterpriseRegistry;
+  divisions: AdministrativeDivisions;
 }
 
 /** What the customs enterprise qualification registry knows of an enterprise. */
@@ -231,8 +282,35 @@ export class RegistryUnavailableError extends Error {
   }
 }
 
+/** Thrown when the registry answers but refuses (a suspended qualification): retrying will not help. */
+export class RegistryRejectedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RegistryRejectedError';
+  }
+}
+
 /** The customs enterprise qualification registry, an external system. */
 export interface EnterpriseRegistry {
   /** The registered enterprise, or undefined when the registry does not know the USCC. */
   findEnterprise(uscc: string): Promise<RegisteredEnterprise | undefined>;
+  /** Hands the maintained record to the customs side; its receipt on success. */
+  submitOriginProfile(uscc: string, profile: unknown): Promise<{ receipt: string }>;
+}
+
+/** A county-level division under its city and province (GB/T 2260). */
+export interface Division {
+  code: string;
+  name: string;
+  children?: Division[];
+}
+
+/** The administrative divisions data package. */
+export interface AdministrativeDivisions {
+  exists(countyCode: string): boolean;
+  /** Province > city > county. */
+  tree(): readonly Division[];
 }

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { jobHandlers } from '../app/jobs/handlers.js';
 import { JobRunner } from '../app/jobs/job-runner.js';
 import { seedDemoData } from '../app/demo/seed-demo-data.js';
 import { purgeExpiredRecords } from '../app/maintenance/purge-expired-records.js';
@@ -32,7 +33,7 @@ export async function startServer(
   });
   const jobs = new JobRunner(
     deps,
-    {},
+    jobHandlers(deps),
     {
       workerId: `${os.hostname()}:${process.pid}`,
       onError: (job, error) =>

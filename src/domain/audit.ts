@@ -27,6 +27,14 @@ export interface AuditEventData {
   'api_key.revoked': { prefix: string };
   /** A failed background job was queued again by hand. */
   'job.retried': { kind: string };
+  /** A new version of an enterprise's basic information was saved (first maintenance or a change). */
+  'enterprise_profile.saved': { version: number; changedFields: string[] };
+  /** The registry accepted a version of the enterprise's information. */
+  'enterprise_profile.synchronised': { version: number; receipt: string };
+  /** A synchronisation attempt failed. */
+  'enterprise_profile.sync_failed': { version: number; reason: string; willRetry: boolean };
+  /** Someone asked for the synchronisation to be tried again. */
+  'enterprise_profile.sync_retried': { version: number };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

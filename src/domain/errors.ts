@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** An unexpected failure on the server; the request id identifies it in the logs. */
   'INTERNAL_ERROR',
+  /** A system Origo depends on (the enterprise qualification registry) does not answer; try again later. */
+  'DEPENDENCY_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

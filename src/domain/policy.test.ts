@@ -81,6 +81,20 @@ const EXPECTED: Record<Permission, Partial<Record<ScopeName, ActorName[]>>> = {
     office1: ['system', 'customsAdmin'],
     none: ['system', 'customsAdmin'],
   },
+  'enterpriseProfile.read': {
+    ent1: ['system', 'customsAdmin', 'entAdmin', 'applicant', 'apiKey', 'officer'],
+    ent2: ['system', 'customsAdmin'],
+    agency1: ['system', 'customsAdmin', 'agent', 'officer'],
+    office1: ['system', 'customsAdmin', 'officer'],
+    none: ['system', 'customsAdmin'],
+  },
+  'enterpriseProfile.maintain': {
+    ent1: ['system', 'entAdmin'],
+    ent2: ['system'],
+    agency1: ['system'],
+    office1: ['system'],
+    none: ['system'],
+  },
   'audit.read': Object.fromEntries(Object.keys(SCOPES).map((scope) => [scope, ['system', 'customsAdmin']])),
   'jobs.manage': Object.fromEntries(Object.keys(SCOPES).map((scope) => [scope, ['system', 'customsAdmin']])),
 };

@@ -53,6 +53,10 @@ export const POLICY = {
   'user.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope),
   /** Create, list or revoke an organisation's API keys. */
   'apiKey.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope),
+  /** Read an enterprise's basic information, its history and synchronisation status. */
+  'enterpriseProfile.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  /** Maintain an enterprise's basic information (first time and changes) and retry its synchronisation. */
+  'enterpriseProfile.maintain': any(isSystem, enterpriseAdminOfScope),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

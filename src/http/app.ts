@@ -21,6 +21,7 @@ import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { enterpriseRoutes } from './routes/enterprises.js';
 import { healthRoutes } from './routes/health.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { sessionRoutes } from './routes/session.js';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   userRoutes(app, context);
   apiKeyRoutes(app, context);
   adminRoutes(app, context);
+  enterpriseRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

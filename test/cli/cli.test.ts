@@ -42,7 +42,7 @@ describe('origo command line', () => {
   it('migrates, seeds, creates users and API keys, and verifies an intact audit trail', async () => {
     expect((await origo(dataDir, 'migrate')).stdout).toContain('0001-foundation');
     const seeded = await origo(dataDir, 'seed');
-    expect(seeded.stdout).toContain('Loaded 9 organisations and 7 users.');
+    expect(seeded.stdout).toContain('Loaded 10 organisations and 8 users.');
     expect(seeded.stdout).toContain('ent.admin');
     const again = await origo(dataDir, 'seed');
     expect(again.code).toBe(5);

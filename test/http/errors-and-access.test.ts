@@ -128,8 +128,9 @@ describeEachDatabase('error shape and access control', (dialect) => {
       '91310104MA1G8E6T0D',
       '91310115MA1K4B2X7G',
       '91330206MA2H3C8N52',
+      null, // Shanghai Mingda has not maintained its information yet, so it has no code
     ]);
-    expect(await codesFor('admin')).toHaveLength(9);
+    expect(await codesFor('admin')).toHaveLength(10);
   });
 
   it('lets an enterprise administrator manage its own users only, with enterprise roles only', async () => {

@@ -16,9 +16,9 @@ export interface TestApi {
 /** The HTTP application over a fresh demo database, driven in process with inject (no socket). */
 export async function openTestApi(
   dialect: Dialect,
-  options: { bodyLimitBytes?: number } = {},
+  options: { bodyLimitBytes?: number; registryUrl?: string | undefined } = {},
 ): Promise<TestApi> {
-  const runtime = await openTestRuntime(dialect, { demo: true });
+  const runtime = await openTestRuntime(dialect, { demo: true, registryUrl: options.registryUrl });
   const app = await buildApp({
     deps: runtime.deps,
     logger: false,

@@ -36,7 +36,7 @@ export interface TestRuntime extends Runtime {
 /** A fresh, migrated database of the given dialect: a temporary SQLite file, or a new PostgreSQL schema. */
 export async function openTestRuntime(
   dialect: Dialect,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; registryUrl?: string | undefined } = {},
 ): Promise<TestRuntime> {
   const clock = new ManualClock('2026-03-02T01:00:00.000Z');
   let target: DatabaseTarget;
@@ -60,7 +60,13 @@ export async function openTestRuntime(
     };
   }
   // The session cache is on, as in production, so the HTTP tests cover its invalidation.
-  const settings = { sessionIdleMinutes: 60, sessionMaxHours: 12, sessionCacheMs: 2000 };
+  const settings = {
+    sessionIdleMinutes: 60,
+    sessionMaxHours: 12,
+    sessionCacheMs: 2000,
+    // Tests that need the registry start one (test/support/registry.ts); elsewhere nothing listens here.
+    registry: { url: options.registryUrl ?? 'http://127.0.0.1:9', port: 0, timeoutMs: 2000, retries: 1 },
+  };
   const runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
   if (options.demo) await seedDemoData(runtime.deps, { kind: 'system', name: 'test' });
   const peers: Runtime[] = [];

@@ -8,8 +8,11 @@ import type { AuditEventInput } from '../../domain/audit.js';
 import { hashAuditEvent } from '../../domain/audit.js';
 import type { OrganisationKind, Role } from '../../domain/roles.js';
 import { ROLES } from '../../domain/roles.js';
+import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../../domain/enterprise-profile.js';
 import type {
   ApiKeyRecord,
+  EnterpriseProfileRepository,
+  EnterpriseProfileState,
   ApiKeyRepository,
   AuditLog,
   JobRecord,
@@ -136,6 +139,18 @@ function organisations(db: Executor, direct: BetterSqlite3.Database | undefined)
     async findById(id) {
       const [row] = await byId(id);
       return row && toOrganisation(row);
+    },
+    async updateIdentity(id, identity) {
+      await db
+        .updateTable('organisations')
+        .set({
+          code: identity.code,
+          name_en: identity.nameEn,
+          name_zh: identity.nameZh,
+          parent_id: identity.parentId,
+        })
+        .where('id', '=', id)
+        .execute();
     },
     async findByCode(code) {
       const row = await db
@@ -641,6 +656,92 @@ function jobs(db: Executor, dialect: Dialect): JobRepository {
   };
 }
 
+function toProfileState(row: Database['enterprise_profiles']): EnterpriseProfileState {
+  return {
+    orgId: row.org_id,
+    version: row.version,
+    data: JSON.parse(row.data) as EnterpriseProfileData,
+    syncStatus: row.sync_status as SyncStatus,
+    syncedVersion: row.synced_version,
+    syncError: row.sync_error,
+    syncReceipt: row.sync_receipt,
+    syncUpdatedAt: row.sync_updated_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function enterpriseProfiles(db: Executor): EnterpriseProfileRepository {
+  return {
+    async find(orgId) {
+      const row = await db
+        .selectFrom('enterprise_profiles')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .executeTakeFirst();
+      return row && toProfileState(row);
+    },
+    async saveVersion(state, version) {
+      const values = {
+        version: state.version,
+        data: JSON.stringify(state.data),
+        sync_status: state.syncStatus,
+        synced_version: state.syncedVersion,
+        sync_error: state.syncError,
+        sync_receipt: state.syncReceipt,
+        sync_updated_at: state.syncUpdatedAt,
+        updated_at: state.updatedAt,
+      };
+      await db
+        .insertInto('enterprise_profiles')
+        .values({ org_id: state.orgId, ...values })
+        .onConflict((oc) => oc.column('org_id').doUpdateSet(values))
+        .execute();
+      await db
+        .insertInto('enterprise_profile_versions')
+        .values({
+          org_id: version.orgId,
+          version: version.version,
+          data: JSON.stringify(version.data),
+          changes: JSON.stringify(version.changes),
+          changed_by_user_id: version.changedByUserId,
+          changed_by_label: version.changedByLabel,
+          changed_at: version.changedAt,
+        })
+        .execute();
+    },
+    async setSync(orgId, sync) {
+      await db
+        .updateTable('enterprise_profiles')
+        .set({
+          sync_status: sync.status,
+          sync_error: sync.error,
+          sync_updated_at: sync.at,
+          ...(sync.syncedVersion !== undefined ? { synced_version: sync.syncedVersion } : {}),
+          ...(sync.receipt !== undefined ? { sync_receipt: sync.receipt } : {}),
+        })
+        .where('org_id', '=', orgId)
+        .execute();
+    },
+    async history(orgId) {
+      const rows = await db
+        .selectFrom('enterprise_profile_versions')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('version', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        orgId: row.org_id,
+        version: row.version,
+        data: JSON.parse(row.data) as EnterpriseProfileData,
+        changes: JSON.parse(row.changes) as FieldChange[],
+        changedByUserId: row.changed_by_user_id,
+        changedByLabel: row.changed_by_label,
+        changedAt: row.changed_at,
+      }));
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -649,6 +750,7 @@ function repositories(
 ): Repositories {
   const direct = inTransaction ? undefined : sqlite;
   return {
+    enterpriseProfiles: enterpriseProfiles(db),
     organisations: organisations(db, direct),
     users: users(db, direct),
     sessions: sessions(db, direct),

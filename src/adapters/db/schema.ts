@@ -95,7 +95,45 @@ export interface JobsTable {
   updated_at: string;
 }
 
+export interface EnterpriseProfilesTable {
+  org_id: string;
+  version: number;
+  data: string;
+  sync_status: string;
+  synced_version: number | null;
+  sync_error: string | null;
+  sync_receipt: string | null;
+  sync_updated_at: string;
+  updated_at: string;
+}
+
+export interface EnterpriseProfileVersionsTable {
+  org_id: string;
+  version: number;
+  data: string;
+  changes: string;
+  changed_by_user_id: string | null;
+  changed_by_label: string;
+  changed_at: string;
+}
+
+export interface AgentAuthorisationsTable {
+  id: string;
+  enterprise_id: string;
+  agency_id: string;
+  certificate_types: string;
+  valid_from: string;
+  valid_until: string;
+  created_by_user_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by_user_id: string | null;
+}
+
 export interface Database {
+  enterprise_profiles: EnterpriseProfilesTable;
+  enterprise_profile_versions: EnterpriseProfileVersionsTable;
+  agent_authorisations: AgentAuthorisationsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   office_memberships: OfficeMembershipsTable;

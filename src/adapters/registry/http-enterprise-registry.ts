@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EnterpriseRegistry, RegisteredEnterprise } from '../../app/ports.js';
-import { RegistryUnavailableError } from '../../app/ports.js';
+import { RegistryRejectedError, RegistryUnavailableError } from '../../app/ports.js';
 
 export interface HttpRegistryOptions {
   baseUrl: string;
@@ -36,9 +36,9 @@ export function createHttpEnterpriseRegistry(options: HttpRegistryOptions): Ente
   const sleep =
     options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)));
 
-  async function attempt(url: string): Promise<Response> {
+  async function attempt(url: string, init: RequestInit): Promise<Response> {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs) });
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
       if (response.status >= 500) throw new RetryableError(`HTTP ${response.status}`);
       return response;
     } catch (error) {
@@ -50,12 +50,12 @@ export function createHttpEnterpriseRegistry(options: HttpRegistryOptions): Ente
     }
   }
 
-  async function get(url: string): Promise<Response> {
+  async function send(url: string, init: RequestInit = {}): Promise<Response> {
     let lastReason = '';
     for (let attemptNumber = 0; attemptNumber <= options.retries; attemptNumber += 1) {
       if (attemptNumber > 0) await sleep(options.backoffMs * 2 ** (attemptNumber - 1));
       try {
-        return await attempt(url);
+        return await attempt(url, init);
       } catch (error) {
         lastReason = (error as Error).message;
       }
@@ -63,11 +63,27 @@ export function createHttpEnterpriseRegistry(options: HttpRegistryOptions): Ente
     throw new RegistryUnavailableError(`${lastReason} (after ${options.retries + 1} attempts)`);
   }
 
+  const base = options.baseUrl.replace(/\/$/, '');
   return {
-    async findEnterprise(uscc): Promise<RegisteredEnterprise | undefined> {
-      const response = await get(
-        `${options.baseUrl.replace(/\/$/, '')}/enterprises/${encodeURIComponent(uscc)}`,
+    async submitOriginProfile(uscc, profile) {
+      const response = await send(`${base}/enterprises/${encodeURIComponent(uscc)}/origin-profile`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(profile),
+      });
+      const body = (await response.json().catch(() => ({}))) as {
+        receipt?: string;
+        code?: string;
+        message?: string;
+      };
+      if (response.ok && typeof body.receipt === 'string') return { receipt: body.receipt };
+      throw new RegistryRejectedError(
+        body.code ?? `HTTP_${response.status}`,
+        body.message ?? `HTTP ${response.status}`,
       );
+    },
+    async findEnterprise(uscc): Promise<RegisteredEnterprise | undefined> {
+      const response = await send(`${base}/enterprises/${encodeURIComponent(uscc)}`);
       if (response.status === 404) return undefined;
       if (!response.ok) throw new RegistryUnavailableError(`unexpected HTTP ${response.status}`);
       const parsed = registeredEnterprise.safeParse(await response.json());

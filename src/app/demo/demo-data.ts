@@ -1,3 +1,4 @@
+import type { EnterpriseProfileData } from '../../domain/enterprise-profile.js';
 import type { OrganisationKind, Role } from '../../domain/roles.js';
 
 /**
@@ -11,7 +12,8 @@ export interface DemoOrganisation {
   key: string;
   kind: OrganisationKind;
   parent: string | null;
-  code: string;
+  /** Null for an enterprise that has not yet maintained its information in Origo. */
+  code: string | null;
   nameEn: string;
   nameZh: string;
 }
@@ -80,6 +82,14 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     code: '91440300MA5F7D1R21',
     nameEn: 'SHENZHEN PEARL RIVER ELECTRONICS CO., LTD.',
     nameZh: '深圳珠江电子有限公司',
+  },
+  {
+    key: 'mingda',
+    kind: 'enterprise',
+    parent: 'shanghai',
+    code: null,
+    nameEn: 'SHANGHAI MINGDA LIGHTING CO., LTD.',
+    nameZh: '上海明达照明有限公司',
   },
   {
     key: 'orient',
@@ -151,6 +161,15 @@ export const DEMO_USERS: DemoUser[] = [
     description: 'enterprise administrator and applicant of Ningbo Harbour Home Appliances',
   },
   {
+    username: 'new.admin',
+    displayName: 'Chen Ming (陈明)',
+    organisation: 'mingda',
+    roles: ['enterprise_admin'],
+    offices: [],
+    description:
+      'administrator of Shanghai Mingda Lighting, which has not yet maintained its information (USCC 91310112MA1N5P3Q8Y)',
+  },
+  {
     username: 'agent.li',
     displayName: 'Li Na (李娜)',
     organisation: 'orient',
@@ -159,3 +178,64 @@ export const DEMO_USERS: DemoUser[] = [
     description: 'agent staff of Shanghai Orient Customs Brokerage',
   },
 ];
+
+/** Basic information of the demo enterprises that have maintained it (synchronised), by organisation key. */
+export const DEMO_PROFILES: Record<string, Omit<EnterpriseProfileData, 'affiliatedOfficeId'>> = {
+  everbright: {
+    uscc: '91310115MA1K4B2X7G',
+    customsCode: '2200361457',
+    nameZh: '上海光大纺织有限公司',
+    nameEn: 'SHANGHAI EVERBRIGHT TEXTILES CO., LTD.',
+    addressZh: '上海市浦东新区金桥路1288号',
+    addressEn: 'NO. 1288 JINQIAO ROAD, PUDONG NEW AREA, SHANGHAI, CHINA',
+    divisionCode: '310115',
+    applicationMode: 'self',
+    telephone: '021-58541200',
+    fax: '021-58541201',
+    email: 'export@everbright-textiles.example.cn',
+    legalRepresentative: '刘洋',
+    legalRepresentativeTelephone: '138-0000-1200',
+    contactPerson: '周慧',
+    contactTelephone: '021-58541288',
+    signatories: [{ name: '周慧', idNumber: '310115198503127417', telephone: '021-58541288' }],
+    applicantCommitment: true,
+  },
+  harbour: {
+    uscc: '91330206MA2H3C8N52',
+    customsCode: '3100962214',
+    nameZh: '宁波港湾家电有限公司',
+    nameEn: 'NINGBO HARBOUR HOME APPLIANCES CO., LTD.',
+    addressZh: '宁波市北仑区港城路66号',
+    addressEn: 'NO. 66 GANGCHENG ROAD, BEILUN DISTRICT, NINGBO, CHINA',
+    divisionCode: '330206',
+    applicationMode: 'agent',
+    telephone: '0574-86881234',
+    fax: null,
+    email: 'sales@harbour-appliances.example.cn',
+    legalRepresentative: '孙涛',
+    legalRepresentativeTelephone: '139-0000-1234',
+    contactPerson: '孙涛',
+    contactTelephone: '0574-86881234',
+    signatories: [{ name: '孙涛', idNumber: '330206197906051232', telephone: '0574-86881234' }],
+    applicantCommitment: true,
+  },
+  pearl: {
+    uscc: '91440300MA5F7D1R21',
+    customsCode: '5300937781',
+    nameZh: '深圳珠江电子有限公司',
+    nameEn: 'SHENZHEN PEARL RIVER ELECTRONICS CO., LTD.',
+    addressZh: '深圳市南山区科技路18号',
+    addressEn: 'NO. 18 KEJI ROAD, NANSHAN DISTRICT, SHENZHEN, CHINA',
+    divisionCode: '440305',
+    applicationMode: 'message_import',
+    telephone: '0755-26631188',
+    fax: null,
+    email: 'trade@pearlriver-electronics.example.cn',
+    legalRepresentative: '黄杰',
+    legalRepresentativeTelephone: '137-0000-1188',
+    contactPerson: '黄杰',
+    contactTelephone: '0755-26631188',
+    signatories: [{ name: '黄杰', idNumber: '440305198809214561', telephone: '0755-26631188' }],
+    applicantCommitment: true,
+  },
+};

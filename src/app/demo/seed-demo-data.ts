@@ -1,9 +1,10 @@
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
+import { diffEnterpriseProfiles } from '../../domain/enterprise-profile.js';
 import { authorize } from '../../domain/policy.js';
 import type { Deps, OrganisationRecord } from '../ports.js';
 import { newId } from '../tokens.js';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROFILES, DEMO_USERS } from './demo-data.js';
 
 /**
  * Loads the demo world into an empty database, all in one transaction. Refuses when any organisation
@@ -78,6 +79,40 @@ export async function seedDemoData(
         subjectType: 'user',
         subjectId: id,
         data: { username: demo.username, orgId: idOf(demo.organisation), roles: demo.roles, officeIds },
+      });
+    }
+    // The demo enterprises that have maintained their information, already synchronised.
+    for (const [key, profile] of Object.entries(DEMO_PROFILES)) {
+      const organisation = DEMO_ORGANISATIONS.find((candidate) => candidate.key === key);
+      if (!organisation?.parent) throw new Error(`demo profile ${key} has no organisation`);
+      const data = { ...profile, affiliatedOfficeId: idOf(organisation.parent) };
+      await tx.enterpriseProfiles.saveVersion(
+        {
+          orgId: idOf(key),
+          version: 1,
+          data,
+          syncStatus: 'synchronised',
+          syncedVersion: 1,
+          syncError: null,
+          syncReceipt: 'DEMO-SEED',
+          syncUpdatedAt: at,
+          updatedAt: at,
+        },
+        {
+          orgId: idOf(key),
+          version: 1,
+          data,
+          changes: diffEnterpriseProfiles(undefined, data),
+          changedByUserId: null,
+          changedByLabel: `system:${actor.kind === 'system' ? actor.name : 'seed'}`,
+          changedAt: at,
+        },
+      );
+      await tx.audit.append(actor, at, {
+        type: 'enterprise_profile.saved',
+        subjectType: 'organisation',
+        subjectId: idOf(key),
+        data: { version: 1, changedFields: Object.keys(data) },
       });
     }
     await tx.audit.append(actor, at, {

@@ -1,0 +1,13 @@
+import type { Actor } from '../../domain/actor.js';
+import { loadOrganisationFor } from '../organisations/access.js';
+import type { Deps, EnterpriseProfileVersion } from '../ports.js';
+
+/** Every saved version of an enterprise's basic information, newest first: who, when, what changed. */
+export async function listEnterpriseProfileHistory(
+  deps: Pick<Deps, 'store'>,
+  actor: Actor,
+  orgId: string,
+): Promise<EnterpriseProfileVersion[]> {
+  await loadOrganisationFor(deps.store.organisations, actor, 'enterpriseProfile.read', orgId);
+  return deps.store.enterpriseProfiles.history(orgId);
+}

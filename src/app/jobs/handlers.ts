@@ -1,0 +1,13 @@
+import {
+  ENTERPRISE_SYNC_JOB,
+  synchroniseEnterpriseProfile,
+} from '../enterprises/synchronise-enterprise-profile.js';
+import type { Deps } from '../ports.js';
+import type { JobHandler } from './job-queue.js';
+
+/** The handler of every kind of background job. */
+export function jobHandlers(deps: Deps): Record<string, JobHandler> {
+  return {
+    [ENTERPRISE_SYNC_JOB]: (job) => synchroniseEnterpriseProfile(deps, job.payload),
+  };
+}
