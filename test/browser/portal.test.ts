@@ -8,14 +8,14 @@ const PASSWORD = 'origo-demo-2026';
 /** What each demo role must see in the menu, in English and in Chinese, and what it must not. */
 const MENUS = {
   'ent.admin': {
-    en: ['Enterprise users', 'API keys', 'My account'],
-    zh: ['企业用户', 'API 密钥', '我的账户'],
+    en: ['Enterprise information', 'Enterprise users', 'API keys', 'My account'],
+    zh: ['企业基本信息', '企业用户', 'API 密钥', '我的账户'],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'ent.clerk': {
-    en: ['My account'],
-    zh: ['我的账户'],
-    group: { en: 'Personal', zh: '个人' },
+    en: ['Enterprise information', 'My account'],
+    zh: ['企业基本信息', '我的账户'],
+    group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'agent.li': {
     en: ['My account'],

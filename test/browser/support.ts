@@ -43,7 +43,8 @@ export interface RunningServer {
 }
 
 /** The real server (`origo serve --demo`) in a child process, on a fresh data directory and a free port. */
-export async function startServer(): Promise<RunningServer> {
+/** `registryUrl`: the enterprise registry the server talks to (test/support/registry.ts starts one). */
+export async function startServer(options: { registryUrl?: string } = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
     throw new Error('The web portal is not built: run `npm run build:web` (npm test does it).');
   }
@@ -61,6 +62,8 @@ export async function startServer(): Promise<RunningServer> {
         ORIGO_DATA_DIR: dataDir,
         ORIGO_LOG_LEVEL: 'warn',
         DATABASE_URL: '',
+        ORIGO_REGISTRY_URL: options.registryUrl ?? 'http://127.0.0.1:9',
+        ORIGO_JOB_POLL_MS: '200',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -110,16 +110,17 @@ describeEachDatabase('error shape and access control', (dialect) => {
   });
 
   it('shows each role only the organisations it may see', async () => {
-    const codesFor = async (username: string) => {
+    const codesFor = async (username: string, query = '') => {
       const session = await logIn(api.app, username);
       const response = await api.app.inject({
         method: 'GET',
-        url: '/api/organisations',
+        url: `/api/organisations${query}`,
         headers: session.headers,
       });
       return (response.json().items as Array<{ code: string }>).map((item) => item.code).sort();
     };
     expect(await codesFor('ent.clerk')).toEqual(['91310115MA1K4B2X7G']);
+    expect(await codesFor('ent.clerk', '?kind=office')).toEqual(['2200', '3100', '4200', '5300']);
     expect(await codesFor('agent.li')).toEqual(['91310104MA1G8E6T0D']);
     expect(await codesFor('officer.zhao')).toEqual(['5300', '91440300MA5F7D1R21']);
     expect(await codesFor('officer.wang')).toEqual([

@@ -8,6 +8,7 @@ import { homeRoute, navigationFor } from './navigation';
 import { Account } from './pages/Account';
 import { ApiKeys } from './pages/ApiKeys';
 import { AuditTrail } from './pages/AuditTrail';
+import { EnterpriseProfilePage } from './pages/EnterpriseProfile';
 import { EnterpriseUsers } from './pages/EnterpriseUsers';
 import { Jobs } from './pages/Jobs';
 import { Login } from './pages/Login';
@@ -20,6 +21,13 @@ const routeFromHash = (): string => window.location.hash.replace(/^#\/?/, '');
 
 function Page({ route, session }: { route: Route; session: Session }) {
   switch (route) {
+    case 'enterprise-profile':
+      return (
+        <EnterpriseProfilePage
+          orgId={session.user.organisation.id}
+          canEdit={session.user.roles.includes('enterprise_admin')}
+        />
+      );
     case 'account':
       return <Account session={session} />;
     case 'enterprise-users':
@@ -88,6 +96,10 @@ export function App() {
 
   const groups = session ? navigationFor(session.user.roles) : [];
   const allowed = groups.flatMap((group) => group.items.map((item) => item.route));
+  // Detail pages outside the menu: an officer or administrator viewing one enterprise's information.
+  const enterpriseDetail = /^enterprise\/([\w-]+)$/.exec(hash)?.[1];
+  const mayViewEnterprises =
+    session?.user.roles.some((role) => role === 'customs_officer' || role === 'customs_admin') ?? false;
   const route: Route | undefined = session
     ? (allowed.find((candidate) => candidate === hash) ??
       (session.user.mustChangePassword ? 'account' : homeRoute(session.user.roles)))
@@ -149,7 +161,12 @@ export function App() {
         <main id="main" tabIndex={-1}>
           {session === undefined && <p>{t('common.loading')}</p>}
           {session === null && <Login onLoggedIn={adopt} />}
-          {session && route && <Page key={route} route={route} session={session} />}
+          {session && enterpriseDetail && mayViewEnterprises && (
+            <EnterpriseProfilePage key={enterpriseDetail} orgId={enterpriseDetail} canEdit={false} />
+          )}
+          {session && route && !(enterpriseDetail && mayViewEnterprises) && (
+            <Page key={route} route={route} session={session} />
+          )}
         </main>
       </div>
     </I18nContext.Provider>

@@ -75,6 +75,79 @@ export interface Job {
   updatedAt: string;
 }
 
+export type SyncStatus = 'not_synchronised' | 'synchronising' | 'synchronised' | 'failed';
+export type ApplicationMode = 'self' | 'agent' | 'message_import';
+
+export interface Signatory {
+  name: string;
+  idNumber: string;
+  telephone: string;
+}
+
+export interface EnterpriseProfileData {
+  uscc: string;
+  customsCode: string;
+  nameZh: string;
+  nameEn: string;
+  addressZh: string;
+  addressEn: string;
+  divisionCode: string;
+  affiliatedOfficeId: string;
+  applicationMode: ApplicationMode;
+  telephone: string;
+  fax: string | null;
+  email: string;
+  legalRepresentative: string;
+  legalRepresentativeTelephone: string;
+  contactPerson: string;
+  contactTelephone: string;
+  signatories: Signatory[];
+  applicantCommitment: boolean;
+}
+
+export interface EnterpriseProfile {
+  orgId: string;
+  maintained: boolean;
+  version: number;
+  data: EnterpriseProfileData | null;
+  sync: {
+    status: SyncStatus;
+    syncedVersion: number | null;
+    error: string | null;
+    receipt: string | null;
+    updatedAt: string | null;
+  };
+  mayApply: boolean;
+  mayApplyReason: string | null;
+}
+
+export interface RegisteredEnterprise {
+  uscc: string;
+  customsCode: string;
+  nameZh: string;
+  nameEn: string | null;
+  addressZh: string;
+  addressEn: string | null;
+  divisionCode: string;
+  customsDistrict: string;
+  legalRepresentative: string;
+  telephone: string;
+  email: string;
+}
+
+export interface ProfileVersion {
+  version: number;
+  changes: Array<{ field: string; old: unknown; new: unknown }>;
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface Division {
+  code: string;
+  name: string;
+  children?: Division[];
+}
+
 export interface FieldProblem {
   path: string;
   code: string;
@@ -168,4 +241,19 @@ export const api = {
   listJobs: (status?: JobStatus) =>
     request<{ items: Job[] }>('GET', `/api/jobs${status ? `?status=${status}` : ''}`),
   retryJob: (id: string) => request<Job>('POST', `/api/jobs/${id}/retry`),
+  lookupRegisteredEnterprise: (uscc: string) =>
+    request<{ registered: RegisteredEnterprise; affiliatedOfficeId: string | null }>(
+      'GET',
+      `/api/enterprise-registry/${encodeURIComponent(uscc)}`,
+    ),
+  getEnterpriseProfile: (orgId: string) =>
+    request<EnterpriseProfile>('GET', `/api/enterprises/${orgId}/profile`),
+  saveEnterpriseProfile: (orgId: string, expectedVersion: number, data: EnterpriseProfileData) =>
+    request<EnterpriseProfile>('PUT', `/api/enterprises/${orgId}/profile`, { expectedVersion, data }),
+  retryEnterpriseSync: (orgId: string) =>
+    request<EnterpriseProfile>('POST', `/api/enterprises/${orgId}/profile/sync`),
+  listEnterpriseProfileHistory: (orgId: string) =>
+    request<{ items: ProfileVersion[] }>('GET', `/api/enterprises/${orgId}/profile/history`),
+  listAdministrativeDivisions: () =>
+    request<{ items: Division[] }>('GET', '/api/reference/administrative-divisions'),
 };

@@ -5,7 +5,15 @@ import type { MessageKey } from './i18n';
 // Only pages that work are listed.
 
 export type Route =
-  'account' | 'enterprise-users' | 'api-keys' | 'my-offices' | 'organisations' | 'users' | 'audit' | 'jobs';
+  | 'enterprise-profile'
+  | 'account'
+  | 'enterprise-users'
+  | 'api-keys'
+  | 'my-offices'
+  | 'organisations'
+  | 'users'
+  | 'audit'
+  | 'jobs';
 
 export interface NavigationItem {
   route: Route;
@@ -24,6 +32,11 @@ export const NAVIGATION: readonly NavigationGroup[] = [
     label: 'nav.enterprise',
     caption: 'nav.enterprise.singleWindow',
     items: [
+      {
+        route: 'enterprise-profile',
+        label: 'page.enterpriseProfile',
+        roles: ['enterprise_admin', 'enterprise_applicant'],
+      },
       { route: 'enterprise-users', label: 'page.enterpriseUsers', roles: ['enterprise_admin'] },
       { route: 'api-keys', label: 'page.apiKeys', roles: ['enterprise_admin'] },
     ],

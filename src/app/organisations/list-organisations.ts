@@ -6,6 +6,7 @@ import type { Deps, OrganisationRecord } from '../ports.js';
 /**
  * Lists the organisations the caller may see: everything for the customs administration, an officer's
  * offices and the enterprises and agencies affiliated with them, and otherwise one's own organisation.
+ * The customs offices themselves are public: anyone may list them by asking for kind 'office'.
  */
 export async function listOrganisations(
   deps: Pick<Deps, 'store'>,
@@ -21,5 +22,6 @@ export async function listOrganisations(
       parentIds: [...actor.officeIds],
     });
   }
+  if (filter.kind === 'office') return organisations.list({ kind: 'office' });
   return organisations.list({ kind: filter.kind, ids: [actor.orgId] });
 }

@@ -37,9 +37,20 @@ export function MyOffices({ session }: { session: Session }) {
               <ul>
                 {affiliated.map((organisation) => (
                   <li key={organisation.id}>
-                    {organisationName(organisation, language)}{' '}
+                    {organisation.kind === 'enterprise' ? (
+                      <a
+                        href={`#/enterprise/${organisation.id}`}
+                        aria-label={t('offices.viewProfile', {
+                          name: organisationName(organisation, language),
+                        })}
+                      >
+                        {organisationName(organisation, language)}
+                      </a>
+                    ) : (
+                      organisationName(organisation, language)
+                    )}{' '}
                     <span className="muted">
-                      ({t(`kind.${organisation.kind}`)}, {organisation.code})
+                      ({t(`kind.${organisation.kind}`)}, {organisation.code ?? '—'})
                     </span>
                   </li>
                 ))}

@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryProcess } from '../support/registry.js';
+import type { RunningServer } from './support.js';
+import { launchChromium, startServer } from './support.js';
+
+describe('enterprise basic information in Chromium', () => {
+  let registry: RegistryProcess;
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    registry = await RegistryProcess.start();
+    [server, browser] = await Promise.all([startServer({ registryUrl: registry.url }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await registry?.close();
+  });
+
+  it('a new enterprise administrator pre-fills from the registry, saves, sees Synchronization Successful, then a change in the history', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await page.getByLabel('Username').fill('new.admin');
+      await page.getByLabel('Password').fill('origo-demo-2026');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('link', { name: 'Enterprise information' }).click();
+
+      // A typing error in the check character is caught before the registry is asked.
+      await page.getByLabel('Unified social credit code').fill('91310112MA1N5P3Q8X');
+      await page.getByRole('button', { name: 'Look up' }).click();
+      await page.getByText('The last character does not match the others').waitFor();
+
+      await page.getByLabel('Unified social credit code').fill('91310112MA1N5P3Q8Y');
+      await page.getByRole('button', { name: 'Look up' }).click();
+      await expect(page.getByLabel('Name (English, as on certificates)').inputValue()).resolves.toBe(
+        'SHANGHAI MINGDA LIGHTING CO., LTD.',
+      );
+      await expect(page.getByLabel('County / district').inputValue()).resolves.toBe('310112');
+
+      // Complete what the registry does not know, and try to save without the commitment first.
+      await page.getByLabel('Legal representative’s telephone').fill('139-1600-1208');
+      await page.getByLabel('Contact person').fill('陈明');
+      await page.getByLabel('Contact telephone').fill('021-64301208');
+      await page.getByLabel('Name 1').fill('陈明');
+      await page.getByLabel('Resident ID number 1').fill('310112199001153020');
+      await page.getByLabel('Telephone 1').fill('021-64301208');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Tick the applicant commitment').waitFor();
+
+      await page.getByLabel(/We commit that the information above is true/).check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved as version 1.').waitFor();
+      await page
+        .getByTestId('sync-status')
+        .filter({ hasText: 'Synchronization Successful' })
+        .waitFor({ timeout: 15_000 });
+      await page.getByText('You may apply for certificates.').waitFor();
+
+      // A later change makes version 2 and shows in the history with old and new values.
+      await page.getByLabel('Fax').fill('021-64301209');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved as version 2.').waitFor();
+      await page.getByRole('cell', { name: 'Fax: — → 021-64301209' }).waitFor();
+      await page
+        .getByTestId('sync-status')
+        .filter({ hasText: 'Synchronization Successful' })
+        .waitFor({ timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an officer of the enterprise’s office sees its information and status, read-only, in Chinese', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await page.getByLabel('用户名').fill('officer.wang');
+      await page.getByLabel('密码').fill('origo-demo-2026');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('link', { name: '我的海关' }).click();
+      await page.getByRole('link', { name: '查看 上海光大纺织有限公司 的信息' }).click();
+      await page.getByTestId('sync-status').filter({ hasText: '同步成功' }).waitFor();
+      await expect(page.getByLabel('企业英文名称（与证书一致）').isDisabled()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: '保存' }).count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
