@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import type { AuditEventInput, HashedAuditFields } from '../domain/audit.js';
+import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
 import type { ThrottleState } from '../domain/login-throttle.js';
@@ -218,8 +219,21 @@ export interface EnterpriseProfileRepository {
   history(orgId: string): Promise<EnterpriseProfileVersion[]>;
 }
 
+export interface AgentAuthorisationRepository {
+  insert(authorisation: AgentAuthorisation & { createdByUserId: string | null }): Promise<void>;
+  findById(id: string): Promise<AgentAuthorisation | undefined>;
+  /** Every authorisation an enterprise gave (revoked and expired ones included), newest first. */
+  listByEnterprise(enterpriseId: string): Promise<AgentAuthorisation[]>;
+  /** Every authorisation an agency holds, newest first. */
+  listByAgency(agencyId: string): Promise<AgentAuthorisation[]>;
+  /** What one agency holds from one enterprise. */
+  listBetween(agencyId: string, enterpriseId: string): Promise<AgentAuthorisation[]>;
+  revoke(id: string, at: string, byUserId: string | null): Promise<void>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
+  agentAuthorisations: AgentAuthorisationRepository;
   enterpriseProfiles: EnterpriseProfileRepository;
   organisations: OrganisationRepository;
   users: UserRepository;

@@ -31,15 +31,11 @@ export async function startServer(
       return pending.length ? `Migrations pending: ${pending.join(', ')}` : undefined;
     },
   });
-  const jobs = new JobRunner(
-    deps,
-    jobHandlers(deps),
-    {
-      workerId: `${os.hostname()}:${process.pid}`,
-      onError: (job, error) =>
-        app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job attempt failed'),
-    },
-  );
+  const jobs = new JobRunner(deps, jobHandlers(deps), {
+    workerId: `${os.hostname()}:${process.pid}`,
+    onError: (job, error) =>
+      app.log.warn({ err: error, jobId: job.id, kind: job.kind }, 'job attempt failed'),
+  });
   jobs.start(config.jobPollMs);
   const purge = () =>
     purgeExpiredRecords(deps).catch((error: unknown) =>

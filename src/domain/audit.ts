@@ -35,6 +35,10 @@ export interface AuditEventData {
   'enterprise_profile.sync_failed': { version: number; reason: string; willRetry: boolean };
   /** Someone asked for the synchronisation to be tried again. */
   'enterprise_profile.sync_retried': { version: number };
+  /** An enterprise authorised an agency to act for it. */
+  'agent.authorised': { agencyId: string; certificateTypes: string[]; validFrom: string; validUntil: string };
+  /** An enterprise revoked an agency's authorisation. */
+  'agent.revoked': { agencyId: string };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

@@ -3,134 +3,291 @@ import type { Actor } from './actor.js';
 import { DomainError } from './errors.js';
 import type { Permission, Scope } from './policy.js';
 import { POLICY, authorize, isAllowed } from './policy.js';
-import type { Role } from './roles.js';
 
-// The actors of the table: the operator, one user per role, and an ERP's API key.
-const user = (role: Role, orgId: string, officeIds: string[] = []): Actor => ({
-  kind: 'user',
-  userId: `u-${role}`,
-  orgId,
-  orgKind: role.startsWith('customs') ? 'office' : role === 'agent_staff' ? 'agency' : 'enterprise',
-  roles: [role],
-  officeIds,
-});
+// The world of the table, shaped like the demo data: the authority `gacc`; offices 1, 2 and 3; enterprise 1
+// and agency 1 affiliated with office 1, enterprise 2 with office 2.
 const ACTORS = {
-  system: { kind: 'system', name: 'cli' } as Actor,
-  entAdmin: user('enterprise_admin', 'ent-1'),
-  applicant: user('enterprise_applicant', 'ent-1'),
-  agent: user('agent_staff', 'agency-1'),
-  officer: user('customs_officer', 'office-1', ['office-1']),
-  customsAdmin: user('customs_admin', 'authority'),
-  apiKey: {
-    kind: 'apiKey',
-    apiKeyId: 'k',
+  /** The operator at the shell or a background job. */
+  system: { kind: 'system', name: 'cli' },
+  /** Legal representative of enterprise 1. */
+  entAdmin: {
+    kind: 'user',
+    userId: 'u-ent-admin',
+    orgId: 'ent-1',
+    orgKind: 'enterprise',
+    roles: ['enterprise_admin'],
+    officeIds: [],
+  },
+  /** Applicant (clerk) of enterprise 1. */
+  applicant: {
+    kind: 'user',
+    userId: 'u-applicant',
     orgId: 'ent-1',
     orgKind: 'enterprise',
     roles: ['enterprise_applicant'],
     officeIds: [],
-  } as Actor,
-};
+  },
+  /** Staff of agency 1. */
+  agent: {
+    kind: 'user',
+    userId: 'u-agent',
+    orgId: 'agency-1',
+    orgKind: 'agency',
+    roles: ['agent_staff'],
+    officeIds: [],
+  },
+  /** Officer employed by office 1 and also a member of office 3 (like officer.wang: Shanghai and Ningbo). */
+  officer: {
+    kind: 'user',
+    userId: 'u-officer',
+    orgId: 'office-1',
+    orgKind: 'office',
+    roles: ['customs_officer'],
+    officeIds: ['office-1', 'office-3'],
+  },
+  /** Administrator of the issuing authority. */
+  cusAdmin: {
+    kind: 'user',
+    userId: 'u-customs-admin',
+    orgId: 'gacc',
+    orgKind: 'authority',
+    roles: ['customs_admin'],
+    officeIds: [],
+  },
+  /** An ERP's API key for enterprise 1, holding the applicant role. */
+  apiKey: {
+    kind: 'apiKey',
+    apiKeyId: 'k-erp',
+    orgId: 'ent-1',
+    orgKind: 'enterprise',
+    roles: ['enterprise_applicant'],
+    officeIds: [],
+  },
+} as const satisfies Record<string, Actor>;
 type ActorName = keyof typeof ACTORS;
+/** The column order of the table below. */
+const COLUMNS = ['system', 'entAdmin', 'applicant', 'agent', 'officer', 'cusAdmin', 'apiKey'] as const;
 
-// The objects: something of enterprise 1 (affiliated with office 1), of enterprise 2 (office 2), of
-// agency 1, of office 1 itself, and nothing known at all.
-const SCOPES: Record<string, Scope> = {
+// Scopes as the use cases build them (src/app/organisations/access.ts: an organisation, its office).
+const SCOPES = {
+  /** Enterprise 1 (office 1): own organisation of entAdmin, applicant, apiKey; enterprise of the officer's office. */
   ent1: { orgId: 'ent-1', orgKind: 'enterprise', officeId: 'office-1' },
+  /** Enterprise 2 (office 2): another organisation, under an office the officer does not belong to. */
   ent2: { orgId: 'ent-2', orgKind: 'enterprise', officeId: 'office-2' },
+  /** Agency 1 (office 1): own organisation of the agent. */
   agency1: { orgId: 'agency-1', orgKind: 'agency', officeId: 'office-1' },
+  /** Office 1: the officer's own organisation and office. */
   office1: { orgId: 'office-1', orgKind: 'office', officeId: 'office-1' },
-  none: {},
-};
+  /** Office 3: an office the officer belongs to without being employed there (officeIds only). */
+  office3: { orgId: 'office-3', orgKind: 'office', officeId: 'office-3' },
+  /** Office 2: another office. */
+  office2: { orgId: 'office-2', orgKind: 'office', officeId: 'office-2' },
+  /** The authority itself: the customs administrator's own organisation. */
+  authority: { orgId: 'gacc', orgKind: 'authority' },
+  /** Nothing known: permissions that are not about one object. */
+  empty: {},
+} as const satisfies Record<string, Scope>;
 type ScopeName = keyof typeof SCOPES;
 
-/** Who may, per permission and scope. Everyone not listed is refused. */
-const EXPECTED: Record<Permission, Partial<Record<ScopeName, ActorName[]>>> = {
-  'session.read': Object.fromEntries(
-    Object.keys(SCOPES).map((scope) => [
-      scope,
-      ['entAdmin', 'applicant', 'agent', 'officer', 'customsAdmin', 'apiKey'],
-    ]),
-  ),
-  'account.changePassword': Object.fromEntries(
-    Object.keys(SCOPES).map((scope) => [
-      scope,
-      ['entAdmin', 'applicant', 'agent', 'officer', 'customsAdmin'],
-    ]),
-  ),
-  'organisation.read': {
-    ent1: ['system', 'customsAdmin', 'entAdmin', 'applicant', 'apiKey', 'officer'],
-    ent2: ['system', 'customsAdmin'],
-    agency1: ['system', 'customsAdmin', 'agent', 'officer'],
-    office1: ['system', 'customsAdmin', 'officer'],
-    none: ['system', 'customsAdmin'],
-  },
-  'organisation.create': Object.fromEntries(
-    Object.keys(SCOPES).map((scope) => [scope, ['system', 'customsAdmin']]),
-  ),
-  'user.manage': {
-    ent1: ['system', 'customsAdmin', 'entAdmin'],
-    ent2: ['system', 'customsAdmin'],
-    agency1: ['system', 'customsAdmin'],
-    office1: ['system', 'customsAdmin'],
-    none: ['system', 'customsAdmin'],
-  },
-  'apiKey.manage': {
-    ent1: ['system', 'customsAdmin', 'entAdmin'],
-    ent2: ['system', 'customsAdmin'],
-    agency1: ['system', 'customsAdmin'],
-    office1: ['system', 'customsAdmin'],
-    none: ['system', 'customsAdmin'],
-  },
-  'enterpriseProfile.read': {
-    ent1: ['system', 'customsAdmin', 'entAdmin', 'applicant', 'apiKey', 'officer'],
-    ent2: ['system', 'customsAdmin'],
-    agency1: ['system', 'customsAdmin', 'agent', 'officer'],
-    office1: ['system', 'customsAdmin', 'officer'],
-    none: ['system', 'customsAdmin'],
-  },
-  'enterpriseProfile.maintain': {
-    ent1: ['system', 'entAdmin'],
-    ent2: ['system'],
-    agency1: ['system'],
-    office1: ['system'],
-    none: ['system'],
-  },
-  'audit.read': Object.fromEntries(Object.keys(SCOPES).map((scope) => [scope, ['system', 'customsAdmin']])),
-  'jobs.manage': Object.fromEntries(Object.keys(SCOPES).map((scope) => [scope, ['system', 'customsAdmin']])),
-};
+type Verdict = 'allow' | 'deny';
+type Row = readonly [Permission, ScopeName, Verdict, Verdict, Verdict, Verdict, Verdict, Verdict, Verdict];
+const Y = 'allow';
+const n = 'deny';
 
-describe('permission table (src/domain/policy.ts): every permission x actor x scope', () => {
-  it('covers every permission the policy defines', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(POLICY).sort());
+/**
+ * What each actor may do, written from the intent in src/domain/policy.ts and ADR 0003 (not from the rules'
+ * code): one row per permission and scope, one column per actor.
+ * - session.read: anyone who has an identity (people and API keys); the system actor has no session.
+ * - account.changePassword: people only; API keys have no password.
+ * - organisation.read / enterpriseProfile.read: system, customs administration, one's own organisation,
+ *   and officers for the offices they belong to and the organisations affiliated with those offices
+ *   (enterprises and agencies, as src/app/organisations/list-organisations.ts lists them).
+ * - organisation.create, audit.read, jobs.manage: system and customs administration only.
+ * - user.manage, apiKey.manage: system, customs administration, and an enterprise admin for their own
+ *   enterprise only.
+ * - enterpriseProfile.maintain: system and the enterprise's own admin; customs does not write it.
+ */
+// prettier-ignore
+const TABLE: readonly Row[] = [
+  //  permission                    scope        system entAdmin applicant agent officer cusAdmin apiKey
+  ['session.read',                 'ent1',      n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'ent2',      n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'agency1',   n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'office1',   n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'office3',   n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'office2',   n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'authority', n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                 'empty',     n,     Y,       Y,        Y,    Y,      Y,       Y],
+
+  ['account.changePassword',       'ent1',      n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'ent2',      n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'agency1',   n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'office1',   n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'office3',   n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'office2',   n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'authority', n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',       'empty',     n,     Y,       Y,        Y,    Y,      Y,       n],
+
+  ['organisation.read',            'ent1',      Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['organisation.read',            'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.read',            'agency1',   Y,     n,       n,        Y,    Y,      Y,       n],
+  ['organisation.read',            'office1',   Y,     n,       n,        n,    Y,      Y,       n],
+  ['organisation.read',            'office3',   Y,     n,       n,        n,    Y,      Y,       n],
+  ['organisation.read',            'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.read',            'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.read',            'empty',     Y,     n,       n,        n,    n,      Y,       n],
+
+  ['organisation.create',          'ent1',      Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'agency1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'office1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'office3',   Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',          'empty',     Y,     n,       n,        n,    n,      Y,       n],
+
+  ['user.manage',                  'ent1',      Y,     Y,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'agency1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'office1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'office3',   Y,     n,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['user.manage',                  'empty',     Y,     n,       n,        n,    n,      Y,       n],
+
+  ['apiKey.manage',                'ent1',      Y,     Y,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'agency1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'office1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'office3',   Y,     n,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',                'empty',     Y,     n,       n,        n,    n,      Y,       n],
+
+  ['enterpriseProfile.read',       'ent1',      Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['enterpriseProfile.read',       'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['enterpriseProfile.read',       'agency1',   Y,     n,       n,        Y,    Y,      Y,       n],
+  ['enterpriseProfile.read',       'office1',   Y,     n,       n,        n,    Y,      Y,       n],
+  ['enterpriseProfile.read',       'office3',   Y,     n,       n,        n,    Y,      Y,       n],
+  ['enterpriseProfile.read',       'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['enterpriseProfile.read',       'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['enterpriseProfile.read',       'empty',     Y,     n,       n,        n,    n,      Y,       n],
+
+  ['enterpriseProfile.maintain',   'ent1',      Y,     Y,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'ent2',      Y,     n,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'agency1',   Y,     n,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'office1',   Y,     n,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'office3',   Y,     n,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'office2',   Y,     n,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'authority', Y,     n,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',   'empty',     Y,     n,       n,        n,    n,      n,       n],
+
+  ['audit.read',                   'ent1',      Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'agency1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'office1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'office3',   Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                   'empty',     Y,     n,       n,        n,    n,      Y,       n],
+
+  ['jobs.manage',                  'ent1',      Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'ent2',      Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'agency1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'office1',   Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'office3',   Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'office2',   Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                  'empty',     Y,     n,       n,        n,    n,      Y,       n],
+];
+
+/** isAllowed's answer as a verdict; anything but a boolean is reported as itself. */
+function verdictOfIsAllowed(actor: Actor, permission: Permission, scope: Scope): string {
+  const answer: unknown = isAllowed(actor, permission, scope);
+  return answer === true ? 'allow' : answer === false ? 'deny' : `non-boolean answer ${String(answer)}`;
+}
+
+/** authorize's outcome as a verdict: passing is allow, FORBIDDEN naming the permission is deny. */
+function verdictOfAuthorize(actor: Actor, permission: Permission, scope: Scope): string {
+  try {
+    authorize(actor, permission, scope);
+    return 'allow';
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'FORBIDDEN' && error.details.permission === permission) {
+      return 'deny';
+    }
+    return `unexpected error ${String(error)}`;
+  }
+}
+
+const byActor = (verdict: (name: ActorName) => string) =>
+  Object.fromEntries(COLUMNS.map((name) => [name, verdict(name)]));
+
+describe('permission table (src/domain/policy.ts, ADR 0003): every permission x actor x scope', () => {
+  it('has exactly one row for every permission the policy defines and every scope', () => {
+    const rowKeys = TABLE.map(([permission, scope]) => `${permission} @ ${scope}`);
+    const expectedKeys = Object.keys(POLICY).flatMap((permission) =>
+      Object.keys(SCOPES).map((scope) => `${permission} @ ${scope}`),
+    );
+    expect([...rowKeys].sort()).toStrictEqual([...expectedKeys].sort());
+    expect(COLUMNS.length).toBe(Object.keys(ACTORS).length);
   });
 
-  for (const permission of Object.keys(POLICY) as Permission[]) {
-    for (const [scopeName, scope] of Object.entries(SCOPES)) {
-      for (const [actorName, actor] of Object.entries(ACTORS)) {
-        const allowed = (EXPECTED[permission][scopeName] ?? []).includes(actorName as ActorName);
-        it(`${permission} on ${scopeName} by ${actorName}: ${allowed ? 'allowed' : 'refused'}`, () => {
-          expect(isAllowed(actor, permission, scope)).toBe(allowed);
-          if (allowed) expect(() => authorize(actor, permission, scope)).not.toThrow();
-          else {
-            expect(() => authorize(actor, permission, scope)).toThrow(DomainError);
-            try {
-              authorize(actor, permission, scope);
-            } catch (error) {
-              expect((error as DomainError).code).toBe('FORBIDDEN');
-            }
-          }
-        });
-      }
-    }
+  for (const [permission, scopeName, ...verdicts] of TABLE) {
+    const expected = Object.fromEntries(COLUMNS.map((name, column) => [name, verdicts[column]]));
+    const scope: Scope = SCOPES[scopeName];
+
+    it(`${permission} on ${scopeName}: isAllowed answers the table for every actor`, () => {
+      expect(byActor((name) => verdictOfIsAllowed(ACTORS[name], permission, scope))).toStrictEqual(expected);
+    });
+
+    it(`${permission} on ${scopeName}: authorize passes the allowed and throws FORBIDDEN at the others`, () => {
+      expect(byActor((name) => verdictOfAuthorize(ACTORS[name], permission, scope))).toStrictEqual(expected);
+    });
   }
 
-  it('refuses a permission the table does not name, to everyone (deny by default)', () => {
-    for (const actor of Object.values(ACTORS)) {
-      expect(isAllowed(actor, 'certificate.forge' as Permission, SCOPES.ent1)).toBe(false);
+  it('refuses with a message that does not say whether the object exists (ADR 0003: no existence leaks)', () => {
+    expect(() => authorize(ACTORS.applicant, 'organisation.read', SCOPES.ent2)).toThrow(
+      expect.objectContaining({
+        name: 'DomainError',
+        code: 'FORBIDDEN',
+        message: 'You are not allowed to do this.',
+        details: { permission: 'organisation.read' },
+      }),
+    );
+  });
+
+  it('uses the empty scope when none is given', () => {
+    for (const name of COLUMNS) {
+      for (const permission of Object.keys(POLICY) as Permission[]) {
+        expect(isAllowed(ACTORS[name], permission)).toBe(isAllowed(ACTORS[name], permission, {}));
+      }
+    }
+  });
+});
+
+describe('deny by default: a permission the table does not name is refused to everyone', () => {
+  it('refuses unknown permission names, including near misses of real ones', () => {
+    for (const unknown of ['certificate.forge', '', 'session', 'SESSION.READ', 'audit.read ']) {
+      for (const name of COLUMNS) {
+        const permission = unknown as Permission;
+        expect(isAllowed(ACTORS[name], permission, SCOPES.ent1)).toBe(false);
+        expect(verdictOfAuthorize(ACTORS[name], permission, SCOPES.ent1)).toBe('deny');
+      }
     }
   });
 
-  it('does not let an officer act for an office they do not belong to', () => {
-    expect(isAllowed(ACTORS.officer, 'organisation.read', SCOPES.ent2)).toBe(false);
+  // KNOWN BUG (reported, not fixed here): policy.ts looks the name up with `POLICY[permission]`, which also
+  // finds members inherited from Object.prototype. 'toString' and 'constructor' are then "allowed" to
+  // everyone (isAllowed returns a truthy non-boolean, authorize does not throw); other inherited names throw
+  // a TypeError instead of FORBIDDEN. When policy.ts is fixed (e.g. Object.hasOwn), change `it.fails` to `it`.
+  it.fails('refuses names inherited from Object.prototype (toString, constructor, hasOwnProperty, __proto__)', () => {
+    for (const inherited of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      for (const name of COLUMNS) {
+        const permission = inherited as Permission;
+        expect(verdictOfIsAllowed(ACTORS[name], permission, SCOPES.ent1)).toBe('deny');
+        expect(verdictOfAuthorize(ACTORS[name], permission, SCOPES.ent1)).toBe('deny');
+      }
+    }
   });
 });

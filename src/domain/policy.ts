@@ -13,6 +13,8 @@ export interface Scope {
   orgKind?: OrganisationKind | undefined;
   /** The issuing office the object is affiliated with (an enterprise's office, an office itself). */
   officeId?: string | undefined;
+  /** For agent staff: the certificate types their agency is authorised for, today, by this enterprise. */
+  agentCertificateTypes?: readonly string[] | undefined;
 }
 
 type Rule = (actor: Actor, scope: Scope) => boolean;
@@ -30,6 +32,8 @@ const officerOfScope: Rule = (actor, scope) =>
   actor.officeIds.includes(scope.officeId);
 const enterpriseAdminOfScope: Rule = (actor, scope) =>
   hasRole(actor, 'enterprise_admin') && ownOrganisation(actor, scope);
+const authorisedAgent: Rule = (actor, scope) =>
+  hasRole(actor, 'agent_staff') && (scope.agentCertificateTypes?.length ?? 0) > 0;
 
 const any =
   (...rules: Rule[]): Rule =>
@@ -54,7 +58,11 @@ export const POLICY = {
   /** Create, list or revoke an organisation's API keys. */
   'apiKey.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope),
   /** Read an enterprise's basic information, its history and synchronisation status. */
-  'enterpriseProfile.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  'enterpriseProfile.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope, authorisedAgent),
+  /** Authorise an agency to act for the enterprise, or revoke it. */
+  'agent.authorise': any(isSystem, enterpriseAdminOfScope),
+  /** See who is authorised to act for an enterprise. */
+  'agent.list': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
   /** Maintain an enterprise's basic information (first time and changes) and retry its synchronisation. */
   'enterpriseProfile.maintain': any(isSystem, enterpriseAdminOfScope),
   /** Read and verify the audit trail. */

@@ -20,6 +20,7 @@ import { registerAuthentication } from './auth.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { agentRoutes } from './routes/agents.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
 import { healthRoutes } from './routes/health.js';
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   apiKeyRoutes(app, context);
   adminRoutes(app, context);
   enterpriseRoutes(app, context);
+  agentRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -9,7 +9,9 @@ import { hashAuditEvent } from '../../domain/audit.js';
 import type { OrganisationKind, Role } from '../../domain/roles.js';
 import { ROLES } from '../../domain/roles.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../../domain/enterprise-profile.js';
+import type { AgentAuthorisation } from '../../domain/agent-authorisation.js';
 import type {
+  AgentAuthorisationRepository,
   ApiKeyRecord,
   EnterpriseProfileRepository,
   EnterpriseProfileState,
@@ -742,6 +744,66 @@ function enterpriseProfiles(db: Executor): EnterpriseProfileRepository {
   };
 }
 
+function toAgentAuthorisation(row: Database['agent_authorisations']): AgentAuthorisation {
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    agencyId: row.agency_id,
+    certificateTypes: z.array(z.string()).parse(JSON.parse(row.certificate_types)),
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function agentAuthorisations(db: Executor): AgentAuthorisationRepository {
+  const list = async (filter: { enterpriseId?: string; agencyId?: string }) => {
+    let query = db.selectFrom('agent_authorisations').selectAll().orderBy('created_at', 'desc').orderBy('id');
+    if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
+    if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
+    return (await query.execute()).map(toAgentAuthorisation);
+  };
+  return {
+    async insert(authorisation) {
+      await db
+        .insertInto('agent_authorisations')
+        .values({
+          id: authorisation.id,
+          enterprise_id: authorisation.enterpriseId,
+          agency_id: authorisation.agencyId,
+          certificate_types: JSON.stringify(authorisation.certificateTypes),
+          valid_from: authorisation.validFrom,
+          valid_until: authorisation.validUntil,
+          created_by_user_id: authorisation.createdByUserId,
+          created_at: authorisation.createdAt,
+          revoked_at: authorisation.revokedAt,
+          revoked_by_user_id: null,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db
+        .selectFrom('agent_authorisations')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toAgentAuthorisation(row);
+    },
+    listByEnterprise: (enterpriseId) => list({ enterpriseId }),
+    listByAgency: (agencyId) => list({ agencyId }),
+    listBetween: (agencyId, enterpriseId) => list({ agencyId, enterpriseId }),
+    async revoke(id, at, byUserId) {
+      await db
+        .updateTable('agent_authorisations')
+        .set({ revoked_at: at, revoked_by_user_id: byUserId })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -750,6 +812,7 @@ function repositories(
 ): Repositories {
   const direct = inTransaction ? undefined : sqlite;
   return {
+    agentAuthorisations: agentAuthorisations(db),
     enterpriseProfiles: enterpriseProfiles(db),
     organisations: organisations(db, direct),
     users: users(db, direct),

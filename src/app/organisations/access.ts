@@ -22,12 +22,13 @@ export async function loadOrganisationFor(
   actor: Actor,
   permission: Permission,
   orgId: string,
+  extra: Partial<Scope> = {},
 ): Promise<OrganisationRecord> {
   const organisation = await organisations.findById(orgId);
   if (!organisation) {
-    authorize(actor, permission, { orgId });
+    authorize(actor, permission, { orgId, ...extra });
     throw new DomainError('NOT_FOUND', 'No such organisation.');
   }
-  authorize(actor, permission, scopeOfOrganisation(organisation));
+  authorize(actor, permission, { ...scopeOfOrganisation(organisation), ...extra });
   return organisation;
 }

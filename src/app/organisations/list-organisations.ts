@@ -6,7 +6,7 @@ import type { Deps, OrganisationRecord } from '../ports.js';
 /**
  * Lists the organisations the caller may see: everything for the customs administration, an officer's
  * offices and the enterprises and agencies affiliated with them, and otherwise one's own organisation.
- * The customs offices themselves are public: anyone may list them by asking for kind 'office'.
+ * Customs offices and agencies are public: anyone may list them by asking for that kind.
  */
 export async function listOrganisations(
   deps: Pick<Deps, 'store'>,
@@ -22,6 +22,7 @@ export async function listOrganisations(
       parentIds: [...actor.officeIds],
     });
   }
-  if (filter.kind === 'office') return organisations.list({ kind: 'office' });
+  // Customs offices and registered agencies are public: anyone may list them to choose one.
+  if (filter.kind === 'office' || filter.kind === 'agency') return organisations.list({ kind: filter.kind });
   return organisations.list({ kind: filter.kind, ids: [actor.orgId] });
 }

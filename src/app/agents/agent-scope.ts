@@ -1,0 +1,19 @@
+import type { Actor } from '../../domain/actor.js';
+import { hasRole } from '../../domain/actor.js';
+import { activeCertificateTypes, chinaDate } from '../../domain/agent-authorisation.js';
+import type { Scope } from '../../domain/policy.js';
+import type { Deps } from '../ports.js';
+
+/**
+ * For agent staff: the certificate types their agency may act on for an enterprise today, as scope for
+ * authorisation. Nothing for anyone else (they need no authorisation from the enterprise).
+ */
+export async function agentScopeFor(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  actor: Actor,
+  enterpriseId: string,
+): Promise<Partial<Scope>> {
+  if (actor.kind === 'system' || !hasRole(actor, 'agent_staff')) return {};
+  const authorisations = await deps.store.agentAuthorisations.listBetween(actor.orgId, enterpriseId);
+  return { agentCertificateTypes: activeCertificateTypes(authorisations, chinaDate(deps.clock.now())) };
+}
