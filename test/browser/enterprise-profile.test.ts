@@ -73,6 +73,47 @@ describe('enterprise basic information in Chromium', () => {
     }
   });
 
+  it('an enterprise authorises its agency, the agent sees it, and loses it the moment it is revoked', async () => {
+    const enterprise = await browser.newContext({ locale: 'en-US' });
+    const agency = await browser.newContext({ locale: 'en-US' });
+    const admin = await enterprise.newPage();
+    const agent = await agency.newPage();
+    admin.on('dialog', (dialog) => void dialog.accept());
+    try {
+      for (const [page, username] of [
+        [admin, 'ent.admin'],
+        [agent, 'agent.li'],
+      ] as const) {
+        await page.goto(server.url);
+        await page.getByLabel('Username').fill(username);
+        await page.getByLabel('Password').fill('origo-demo-2026');
+        await page.getByRole('button', { name: 'Log in' }).click();
+      }
+      await agent.getByRole('link', { name: 'Principals' }).click();
+      await agent.getByText('No enterprise has authorised your agency yet.').waitFor();
+
+      await admin.getByRole('link', { name: 'Agents' }).click();
+      await admin.getByLabel('Agency').selectOption({ label: 'SHANGHAI ORIENT CUSTOMS BROKERAGE CO., LTD.' });
+      await admin.getByLabel('RC', { exact: true }).check();
+      await admin.getByRole('button', { name: 'Authorise' }).click();
+      await admin.getByText('SHANGHAI ORIENT CUSTOMS BROKERAGE CO., LTD. is authorised.').waitFor();
+
+      await agent.reload();
+      await agent
+        .getByRole('link', { name: 'View information of SHANGHAI EVERBRIGHT TEXTILES CO., LTD.' })
+        .click();
+      await agent.getByTestId('sync-status').filter({ hasText: 'Synchronization Successful' }).waitFor();
+
+      await admin.getByRole('button', { name: /Revoke/ }).click();
+      await admin.getByRole('cell', { name: 'Revoked' }).waitFor();
+      await agent.reload();
+      await agent.getByText('You are not allowed to do this.').waitFor();
+    } finally {
+      await enterprise.close();
+      await agency.close();
+    }
+  });
+
   it('an officer of the enterprise’s office sees its information and status, read-only, in Chinese', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();

@@ -8,6 +8,7 @@ import { homeRoute, navigationFor } from './navigation';
 import { Account } from './pages/Account';
 import { ApiKeys } from './pages/ApiKeys';
 import { AuditTrail } from './pages/AuditTrail';
+import { Agents, Principals } from './pages/Agents';
 import { EnterpriseProfilePage } from './pages/EnterpriseProfile';
 import { EnterpriseUsers } from './pages/EnterpriseUsers';
 import { Jobs } from './pages/Jobs';
@@ -28,6 +29,10 @@ function Page({ route, session }: { route: Route; session: Session }) {
           canEdit={session.user.roles.includes('enterprise_admin')}
         />
       );
+    case 'agents':
+      return <Agents session={session} />;
+    case 'principals':
+      return <Principals />;
     case 'account':
       return <Account session={session} />;
     case 'enterprise-users':
@@ -99,7 +104,9 @@ export function App() {
   // Detail pages outside the menu: an officer or administrator viewing one enterprise's information.
   const enterpriseDetail = /^enterprise\/([\w-]+)$/.exec(hash)?.[1];
   const mayViewEnterprises =
-    session?.user.roles.some((role) => role === 'customs_officer' || role === 'customs_admin') ?? false;
+    session?.user.roles.some(
+      (role) => role === 'customs_officer' || role === 'customs_admin' || role === 'agent_staff',
+    ) ?? false;
   const route: Route | undefined = session
     ? (allowed.find((candidate) => candidate === hash) ??
       (session.user.mustChangePassword ? 'account' : homeRoute(session.user.roles)))

@@ -148,6 +148,22 @@ export interface Division {
   children?: Division[];
 }
 
+export interface AgentAuthorisation {
+  id: string;
+  enterpriseId: string;
+  agencyId: string;
+  enterpriseName: { en: string; zh: string };
+  agencyName: { en: string; zh: string };
+  certificateTypes: string[];
+  validFrom: string;
+  validUntil: string;
+  createdAt: string;
+  revokedAt: string | null;
+  state: 'active' | 'pending' | 'expired' | 'revoked';
+}
+
+export const CERTIFICATE_TYPE_CODES = ['C', 'RC', 'BR', 'E', 'K', 'P', 'A', 'S', 'B', 'F', 'N', 'X'] as const;
+
 export interface FieldProblem {
   path: string;
   code: string;
@@ -254,6 +270,14 @@ export const api = {
     request<EnterpriseProfile>('POST', `/api/enterprises/${orgId}/profile/sync`),
   listEnterpriseProfileHistory: (orgId: string) =>
     request<{ items: ProfileVersion[] }>('GET', `/api/enterprises/${orgId}/profile/history`),
+  listAgentAuthorisations: (enterpriseId: string) =>
+    request<{ items: AgentAuthorisation[] }>('GET', `/api/enterprises/${enterpriseId}/agents`),
+  authoriseAgent: (
+    enterpriseId: string,
+    input: { agencyId: string; certificateTypes: string[]; validFrom: string; validUntil: string },
+  ) => request<AgentAuthorisation>('POST', `/api/enterprises/${enterpriseId}/agents`, input),
+  revokeAgent: (id: string) => request<AgentAuthorisation>('POST', `/api/agent-authorisations/${id}/revoke`),
+  listPrincipals: () => request<{ items: AgentAuthorisation[] }>('GET', '/api/agency/principals'),
   listAdministrativeDivisions: () =>
     request<{ items: Division[] }>('GET', '/api/reference/administrative-divisions'),
 };

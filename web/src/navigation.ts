@@ -6,6 +6,8 @@ import type { MessageKey } from './i18n';
 
 export type Route =
   | 'enterprise-profile'
+  | 'agents'
+  | 'principals'
   | 'account'
   | 'enterprise-users'
   | 'api-keys'
@@ -37,6 +39,8 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         label: 'page.enterpriseProfile',
         roles: ['enterprise_admin', 'enterprise_applicant'],
       },
+      { route: 'agents', label: 'page.agents', roles: ['enterprise_admin'] },
+      { route: 'principals', label: 'page.principals', roles: ['agent_staff'] },
       { route: 'enterprise-users', label: 'page.enterpriseUsers', roles: ['enterprise_admin'] },
       { route: 'api-keys', label: 'page.apiKeys', roles: ['enterprise_admin'] },
     ],
