@@ -1,4 +1,7 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { AdministrativeDivisions, Deps, EnterpriseRegistry } from './app/ports.js';
+import { createFilesystemFileStore } from './adapters/files/filesystem-file-store.js';
 import { loadAdministrativeDivisions } from './adapters/reference/administrative-divisions.js';
 import { createHttpEnterpriseRegistry } from './adapters/registry/http-enterprise-registry.js';
 import { withSessionPrincipalCache } from './adapters/cache/session-principal-cache.js';
@@ -31,6 +34,7 @@ const administrativeDivisions = (): AdministrativeDivisions => (divisions ??= lo
 export async function openRuntime(
   target: DatabaseTarget,
   settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> &
+    Partial<Pick<Config, 'filesDir'>> &
     Partial<Pick<Config, 'sessionCacheMs' | 'registry'>>,
   overrides: {
     clock?: Clock;
@@ -62,6 +66,7 @@ export async function openRuntime(
         backoffMs: 200,
       }),
     divisions: administrativeDivisions(),
+    files: createFilesystemFileStore(settings.filesDir ?? path.join(os.tmpdir(), 'origo-files')),
   };
   return { handle, deps, close: () => handle.close() };
 }

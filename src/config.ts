@@ -52,6 +52,12 @@ const environmentSchema = z.object({
   ORIGO_REGISTRY_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   ORIGO_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   ORIGO_REGISTRY_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  ORIGO_SEAL_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   ORIGO_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
@@ -62,6 +68,10 @@ export interface Config {
   /** PostgreSQL connection string, or undefined for the embedded SQLite database in dataDir. */
   databaseUrl: string | undefined;
   sqliteFile: string;
+  /** Where uploaded files live (content-addressed). */
+  filesDir: string;
+  /** Largest accepted upload of a seal or signature image. */
+  sealUploadLimitBytes: number;
   logLevel: z.infer<typeof environmentSchema>['ORIGO_LOG_LEVEL'];
   cookieSecure: boolean;
   sessionIdleMinutes: number;
@@ -97,6 +107,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataDir,
     databaseUrl: env.DATABASE_URL,
     sqliteFile: path.join(dataDir, 'origo.sqlite'),
+    filesDir: path.join(dataDir, 'files'),
+    sealUploadLimitBytes: env.ORIGO_SEAL_UPLOAD_LIMIT_BYTES,
     logLevel: env.ORIGO_LOG_LEVEL,
     cookieSecure: env.ORIGO_COOKIE_SECURE,
     sessionIdleMinutes: env.ORIGO_SESSION_IDLE_MINUTES,

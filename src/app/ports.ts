@@ -231,9 +231,72 @@ export interface AgentAuthorisationRepository {
   revoke(id: string, at: string, byUserId: string | null): Promise<void>;
 }
 
+export interface SealRecord {
+  id: string;
+  orgId: string;
+  kind: 'seal' | 'signature';
+  shape: 'round' | 'rectangular' | 'oval' | null;
+  signatoryName: string | null;
+  fileSha256: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  uploadedByUserId: string | null;
+  uploadedAt: string;
+}
+
+export interface SealAuthorisationRecord {
+  id: string;
+  orgId: string;
+  sealId: string;
+  signatureId: string;
+  authorisedByUserId: string | null;
+  authorisedAt: string;
+}
+
+export interface SealRepository {
+  /** Records a stored file once (content-addressed: the same bytes are one row). */
+  recordFile(file: { sha256: string; size: number; contentType: string; createdAt: string }): Promise<void>;
+  insert(seal: SealRecord): Promise<void>;
+  findById(id: string): Promise<SealRecord | undefined>;
+  listByOrganisation(orgId: string): Promise<SealRecord[]>;
+  authorise(authorisation: SealAuthorisationRecord): Promise<void>;
+  /** The media type a stored file was recognised as. */
+  contentTypeOf(sha256: string): Promise<string | undefined>;
+  /** The authorisation in force: the latest one. */
+  currentAuthorisation(orgId: string): Promise<SealAuthorisationRecord | undefined>;
+}
+
+/** A file received by the store, not yet under its name: `keep()` files it, `discard()` forgets it. */
+export interface ReceivedFile {
+  sha256: string;
+  size: number;
+  /** The first bytes, for recognising the content. */
+  head: Buffer;
+  keep(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** Thrown by the file store when a stream is longer than the limit; nothing is kept. */
+export class FileTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`The file is larger than ${limitBytes} bytes.`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/** Content-addressed file storage (SHA-256), streamed in and out, never whole in memory. */
+export interface FileStore {
+  /** Streams content in while hashing; refuses (FileTooLargeError) past `limitBytes`, keeping nothing. */
+  receive(content: NodeJS.ReadableStream, limitBytes: number): Promise<ReceivedFile>;
+  read(sha256: string): NodeJS.ReadableStream;
+  exists(sha256: string): Promise<boolean>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
   agentAuthorisations: AgentAuthorisationRepository;
+  seals: SealRepository;
   enterpriseProfiles: EnterpriseProfileRepository;
   organisations: OrganisationRepository;
   users: UserRepository;
@@ -270,6 +333,7 @@ export interface Deps {
   sessions: SessionSettings;
   registry: EnterpriseRegistry;
   divisions: AdministrativeDivisions;
+  files: FileStore;
 }
 
 /** What the customs enterprise qualification registry knows of an enterprise. */

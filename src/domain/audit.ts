@@ -39,6 +39,10 @@ export interface AuditEventData {
   'agent.authorised': { agencyId: string; certificateTypes: string[]; validFrom: string; validUntil: string };
   /** An enterprise revoked an agency's authorisation. */
   'agent.revoked': { agencyId: string };
+  /** A seal or signature image was uploaded. */
+  'seal.uploaded': { kind: string; shape: string | null; sha256: string; dpi: number };
+  /** The enterprise administrator authorised the seal and signature used for self-print from now on. */
+  'seal.authorised': { sealId: string; signatureId: string };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

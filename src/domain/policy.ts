@@ -65,6 +65,10 @@ export const POLICY = {
   'agent.list': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
   /** Maintain an enterprise's basic information (first time and changes) and retry its synchronisation. */
   'enterpriseProfile.maintain': any(isSystem, enterpriseAdminOfScope),
+  /** Upload seals and signatures and authorise the default pair for self-print. */
+  'seal.manage': any(isSystem, enterpriseAdminOfScope),
+  /** See an enterprise's seals and signatures and which pair is authorised. */
+  'seal.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -21,6 +22,7 @@ import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { agentRoutes } from './routes/agents.js';
+import { sealRoutes } from './routes/seals.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
 import { healthRoutes } from './routes/health.js';
@@ -32,6 +34,7 @@ import { userRoutes } from './routes/users.js';
 export type HttpConfig = Pick<
   Config,
   | 'cookieSecure'
+  | 'sealUploadLimitBytes'
   | 'sessionMaxHours'
   | 'bodyLimitBytes'
   | 'trustProxy'
@@ -90,6 +93,10 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
     hsts: config.cookieSecure,
   });
   await app.register(fastifyCookie);
+  // Uploads are streamed; the use case enforces the size limit itself while storing.
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fields: 10, fieldSize: 1000, fileSize: config.sealUploadLimitBytes + 1 },
+  });
   registerAuthentication(app, deps);
 
   await app.register(fastifySwagger, {
@@ -136,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   adminRoutes(app, context);
   enterpriseRoutes(app, context);
   agentRoutes(app, context);
+  sealRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -30,6 +30,7 @@ export async function openTestApi(
       logLevel: 'silent',
       webDistDir: path.join(runtime.handle.sqlite?.name ?? '/nonexistent', 'no-web'),
       publicUrl: 'http://localhost:8080',
+      sealUploadLimitBytes: 10 * 1024 * 1024,
     },
   });
   await app.ready();

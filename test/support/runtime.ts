@@ -25,6 +25,8 @@ export const testPasswordHasher = createArgon2PasswordHasher({
 export interface TestRuntime extends Runtime {
   clock: ManualClock;
   dialect: Dialect;
+  /** Where this runtime's uploaded files live. */
+  filesDir: string;
   /**
    * A second runtime on the same database, as another server would have. On PostgreSQL it has its own
    * pool; on SQLite it shares the one connection, because a process holds exactly one (a second
@@ -60,12 +62,14 @@ export async function openTestRuntime(
     };
   }
   // The session cache is on, as in production, so the HTTP tests cover its invalidation.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-files-'));
   const settings = {
     sessionIdleMinutes: 60,
     sessionMaxHours: 12,
     sessionCacheMs: 2000,
     // Tests that need the registry start one (test/support/registry.ts); elsewhere nothing listens here.
     registry: { url: options.registryUrl ?? 'http://127.0.0.1:9', port: 0, timeoutMs: 2000, retries: 1 },
+    filesDir,
   };
   const runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
   if (options.demo) await seedDemoData(runtime.deps, { kind: 'system', name: 'test' });
@@ -74,6 +78,7 @@ export async function openTestRuntime(
     ...runtime,
     clock,
     dialect,
+    filesDir,
     openPeer: async () => {
       if (dialect === 'sqlite') return { ...runtime, close: async () => undefined };
       const peer = await openRuntime(target, settings, {

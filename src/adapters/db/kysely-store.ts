@@ -12,6 +12,8 @@ import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../../domai
 import type { AgentAuthorisation } from '../../domain/agent-authorisation.js';
 import type {
   AgentAuthorisationRepository,
+  SealRecord,
+  SealRepository,
   ApiKeyRecord,
   EnterpriseProfileRepository,
   EnterpriseProfileState,
@@ -804,6 +806,111 @@ function agentAuthorisations(db: Executor): AgentAuthorisationRepository {
   };
 }
 
+function toSeal(row: Database['seals']): SealRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    kind: row.kind as SealRecord['kind'],
+    shape: row.shape as SealRecord['shape'],
+    signatoryName: row.signatory_name,
+    fileSha256: row.file_sha256,
+    widthPx: row.width_px,
+    heightPx: row.height_px,
+    dpi: row.dpi,
+    uploadedByUserId: row.uploaded_by_user_id,
+    uploadedAt: row.uploaded_at,
+  };
+}
+
+function seals(db: Executor): SealRepository {
+  return {
+    async recordFile(file) {
+      await db
+        .insertInto('stored_files')
+        .values({
+          sha256: file.sha256,
+          size: file.size,
+          content_type: file.contentType,
+          created_at: file.createdAt,
+        })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    },
+    async insert(seal) {
+      await db
+        .insertInto('seals')
+        .values({
+          id: seal.id,
+          org_id: seal.orgId,
+          kind: seal.kind,
+          shape: seal.shape,
+          signatory_name: seal.signatoryName,
+          file_sha256: seal.fileSha256,
+          width_px: seal.widthPx,
+          height_px: seal.heightPx,
+          dpi: seal.dpi,
+          uploaded_by_user_id: seal.uploadedByUserId,
+          uploaded_at: seal.uploadedAt,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('seals').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toSeal(row);
+    },
+    async listByOrganisation(orgId) {
+      const rows = await db
+        .selectFrom('seals')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('uploaded_at', 'desc')
+        .execute();
+      return rows.map(toSeal);
+    },
+    async authorise(authorisation) {
+      await db
+        .insertInto('seal_authorisations')
+        .values({
+          id: authorisation.id,
+          org_id: authorisation.orgId,
+          seal_id: authorisation.sealId,
+          signature_id: authorisation.signatureId,
+          authorised_by_user_id: authorisation.authorisedByUserId,
+          authorised_at: authorisation.authorisedAt,
+        })
+        .execute();
+    },
+    async contentTypeOf(sha256) {
+      const row = await db
+        .selectFrom('stored_files')
+        .select('content_type')
+        .where('sha256', '=', sha256)
+        .executeTakeFirst();
+      return row?.content_type;
+    },
+    async currentAuthorisation(orgId) {
+      const row = await db
+        .selectFrom('seal_authorisations')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('authorised_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return (
+        row && {
+          id: row.id,
+          orgId: row.org_id,
+          sealId: row.seal_id,
+          signatureId: row.signature_id,
+          authorisedByUserId: row.authorised_by_user_id,
+          authorisedAt: row.authorised_at,
+        }
+      );
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -813,6 +920,7 @@ function repositories(
   const direct = inTransaction ? undefined : sqlite;
   return {
     agentAuthorisations: agentAuthorisations(db),
+    seals: seals(db),
     enterpriseProfiles: enterpriseProfiles(db),
     organisations: organisations(db, direct),
     users: users(db, direct),

@@ -130,7 +130,40 @@ export interface AgentAuthorisationsTable {
   revoked_by_user_id: string | null;
 }
 
+export interface StoredFilesTable {
+  sha256: string;
+  size: number;
+  content_type: string;
+  created_at: string;
+}
+
+export interface SealsTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  shape: string | null;
+  signatory_name: string | null;
+  file_sha256: string;
+  width_px: number;
+  height_px: number;
+  dpi: number;
+  uploaded_by_user_id: string | null;
+  uploaded_at: string;
+}
+
+export interface SealAuthorisationsTable {
+  id: string;
+  org_id: string;
+  seal_id: string;
+  signature_id: string;
+  authorised_by_user_id: string | null;
+  authorised_at: string;
+}
+
 export interface Database {
+  stored_files: StoredFilesTable;
+  seals: SealsTable;
+  seal_authorisations: SealAuthorisationsTable;
   enterprise_profiles: EnterpriseProfilesTable;
   enterprise_profile_versions: EnterpriseProfileVersionsTable;
   agent_authorisations: AgentAuthorisationsTable;

@@ -20,7 +20,7 @@ export type Api = FastifyInstance<
 
 export interface RouteContext {
   deps: Deps;
-  config: Pick<Config, 'cookieSecure' | 'sessionMaxHours'>;
+  config: Pick<Config, 'cookieSecure' | 'sessionMaxHours' | 'sealUploadLimitBytes'>;
   /** Extra readiness checks (pending migrations). */
   readiness: () => Promise<string | undefined>;
 }
