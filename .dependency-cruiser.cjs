@@ -4,12 +4,25 @@
 // dependency type 'core' and are allowed in every server layer.
 
 /** Test tooling a colocated `*.test.ts` may use in any layer (production files are kept off it below). */
-const TEST_TOOLING = ['^node_modules/vitest/', '^node_modules/@vitest/', '^node_modules/fast-check/'];
+// What a colocated test may use besides its layer: the test runner, property testing and shared test fixtures.
+const TEST_TOOLING = [
+  '^node_modules/vitest/',
+  '^node_modules/@vitest/',
+  '^node_modules/fast-check/',
+  '^test/support/',
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     // ---- Whole-graph hygiene ---------------------------------------------------------------------------
+    {
+      name: 'production-code-does-not-import-tests',
+      severity: 'error',
+      comment: 'Test fixtures and helpers (test/) serve tests only; shipped code never depends on them.',
+      from: { path: '^src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^test/' },
+    },
     {
       name: 'no-circular',
       severity: 'error',
