@@ -86,10 +86,8 @@ describe('configuration from the environment (src/config.ts: one place, validate
     }
   });
 
-  // KNOWN BUG (reported, not fixed here): src/config.ts coerces PORT with Number(), and Number('') is 0, so
-  // `PORT= npm start` listens on a random free port instead of 8080, although the comment on `optional`
-  // says an empty variable means unset. Expected: 8080 (or a ConfigError naming PORT). When fixed, change to `it`.
-  it.fails('treats an empty PORT as unset, like every other empty variable', () => {
+  // `PORT= npm start` must not listen on a random port (Number('') is 0): empty means unset, as everywhere.
+  it('treats an empty PORT as unset, like every other empty variable', () => {
     const problems = problemsOf({ PORT: '' });
     if (problems.length === 0) expect(loadConfig({ PORT: '' }).port).toBe(8080);
     else expect(problems[0]).toMatch(/^PORT: /);

@@ -13,8 +13,20 @@ const booleanFlag = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/** A whole number within bounds, written in decimal; empty or unset gives the default. */
+const integer = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(min).max(max))
+      .default(fallback),
+  );
+
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: integer(0, 65535, 8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   ORIGO_DATA_DIR: z.string().min(1).default('.origo'),
   DATABASE_URL: optional(
@@ -27,38 +39,18 @@ const environmentSchema = z.object({
   ),
   ORIGO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORIGO_COOKIE_SECURE: booleanFlag.default(false),
-  ORIGO_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
-  ORIGO_SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .default(60),
-  ORIGO_SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  ORIGO_BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(64 * 1024 * 1024)
-    .default(1024 * 1024),
+  ORIGO_SESSION_CACHE_MS: integer(0, 60_000, 2000),
+  ORIGO_SESSION_IDLE_MINUTES: integer(5, 24 * 60, 60),
+  ORIGO_SESSION_MAX_HOURS: integer(1, 24 * 30, 12),
+  ORIGO_BODY_LIMIT_BYTES: integer(1024, 64 * 1024 * 1024, 1024 * 1024),
   ORIGO_PUBLIC_URL: optional(z.url()),
   ORIGO_TRUST_PROXY: booleanFlag.default(false),
   ORIGO_REGISTRY_URL: z.url().default('http://127.0.0.1:8081'),
-  ORIGO_REGISTRY_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
-  ORIGO_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-  ORIGO_REGISTRY_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  ORIGO_SEAL_UPLOAD_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(64 * 1024)
-    .max(50 * 1024 * 1024)
-    .default(10 * 1024 * 1024),
-  ORIGO_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ORIGO_REGISTRY_PORT: integer(0, 65535, 8081),
+  ORIGO_REGISTRY_TIMEOUT_MS: integer(100, 60_000, 3000),
+  ORIGO_REGISTRY_RETRIES: integer(0, 10, 2),
+  ORIGO_SEAL_UPLOAD_LIMIT_BYTES: integer(64 * 1024, 50 * 1024 * 1024, 10 * 1024 * 1024),
+  ORIGO_JOB_POLL_MS: integer(50, 60_000, 1000),
 });
 
 export interface Config {

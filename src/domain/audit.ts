@@ -94,7 +94,12 @@ export function checkAuditChain(
   const problems: AuditChainProblem[] = [];
   let last = previous;
   for (const event of events) {
-    if (event.seq !== last.seq + 1) {
+    if (event.seq <= last.seq) {
+      problems.push({
+        seq: event.seq,
+        reason: `event ${event.seq} comes after event ${last.seq} (reordered or repeated)`,
+      });
+    } else if (event.seq !== last.seq + 1) {
       problems.push({
         seq: event.seq,
         reason: `events ${last.seq + 1} to ${event.seq - 1} are missing (deleted)`,

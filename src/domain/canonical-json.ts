@@ -15,6 +15,13 @@ export function canonicalJson(value: unknown): string {
     return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   }
   if (typeof value === 'object') {
+    // Only plain data: a Date, Map or Set would otherwise encode as {} and collide with every other one.
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      throw new TypeError(
+        `canonicalJson: cannot encode a ${(value as object).constructor?.name ?? 'non-plain object'}`,
+      );
+    }
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, item]) => item !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -78,7 +78,8 @@ export const POLICY = {
 export type Permission = keyof typeof POLICY;
 
 export function isAllowed(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
-  const rule: Rule | undefined = POLICY[permission];
+  // Own properties only: 'toString' or '__proto__' are not permissions.
+  const rule: Rule | undefined = Object.hasOwn(POLICY, permission) ? POLICY[permission] : undefined;
   return rule !== undefined && rule(actor, scope);
 }
 

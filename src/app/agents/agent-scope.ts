@@ -12,7 +12,7 @@ export async function agentScopeFor(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
   enterpriseId: string,
-): Promise<Partial<Scope>> {
+): Promise<Pick<Scope, 'agentCertificateTypes'>> {
   if (actor.kind === 'system' || !hasRole(actor, 'agent_staff')) return {};
   const authorisations = await deps.store.agentAuthorisations.listBetween(actor.orgId, enterpriseId);
   return { agentCertificateTypes: activeCertificateTypes(authorisations, chinaDate(deps.clock.now())) };

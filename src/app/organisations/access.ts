@@ -22,13 +22,17 @@ export async function loadOrganisationFor(
   actor: Actor,
   permission: Permission,
   orgId: string,
-  extra: Partial<Scope> = {},
+  agentScope: Pick<Scope, 'agentCertificateTypes'> = {},
 ): Promise<OrganisationRecord> {
   const organisation = await organisations.findById(orgId);
   if (!organisation) {
-    authorize(actor, permission, { orgId, ...extra });
+    authorize(actor, permission, { orgId, agentCertificateTypes: agentScope.agentCertificateTypes });
     throw new DomainError('NOT_FOUND', 'No such organisation.');
   }
-  authorize(actor, permission, { ...scopeOfOrganisation(organisation), ...extra });
+  // The organisation's own scope is never overridden by the caller; only the agent's types are added.
+  authorize(actor, permission, {
+    ...scopeOfOrganisation(organisation),
+    agentCertificateTypes: agentScope.agentCertificateTypes,
+  });
   return organisation;
 }
