@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngHeader } from '../support/images.js';
 import { RegistryProcess } from '../support/registry.js';
 import type { RunningServer } from './support.js';
 import { launchChromium, startServer } from './support.js';
@@ -111,6 +113,50 @@ describe('enterprise basic information in Chromium', () => {
     } finally {
       await enterprise.close();
       await agency.close();
+    }
+  });
+
+  it('an enterprise administrator uploads a seal and a signature, is told why a renamed text file is refused, and authorises the pair', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const image = (width: number, height: number, colourType: number) =>
+      Buffer.concat([pngHeader(width, height, 600, colourType), randomBytes(4000)]);
+    try {
+      await page.goto(server.url);
+      await page.getByLabel('Username').fill('harbour.admin');
+      await page.getByLabel('Password').fill('origo-demo-2026');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('link', { name: 'Seals and signatures' }).click();
+      await page.getByText('No seal and signature are authorised for self-print yet.').waitFor();
+
+      await page.getByLabel('Image file').setInputFiles({
+        name: 'seal.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('not an image at all, just text'),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('This file is not a PNG or JPEG image, whatever its name says.').waitFor();
+
+      await page
+        .getByLabel('Image file')
+        .setInputFiles({ name: 'seal.png', mimeType: 'image/png', buffer: image(1000, 1000, 2) });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('1000 x 1000 px at 600 dpi').waitFor();
+
+      await page.getByLabel('What it is').selectOption('signature');
+      await page.getByLabel('Whose signature').fill('孙涛');
+      await page
+        .getByLabel('Image file')
+        .setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: image(700, 400, 0) });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('700 x 400 px at 600 dpi').waitFor();
+
+      await page.getByLabel('Seal', { exact: true }).selectOption({ index: 1 });
+      await page.getByLabel('Signature', { exact: true }).selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Authorise for self-print' }).click();
+      await page.getByText(/^Authorised for self-print since/).waitFor();
+    } finally {
+      await context.close();
     }
   });
 

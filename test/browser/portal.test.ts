@@ -8,8 +8,15 @@ const PASSWORD = 'origo-demo-2026';
 /** What each demo role must see in the menu, in English and in Chinese, and what it must not. */
 const MENUS = {
   'ent.admin': {
-    en: ['Enterprise information', 'Agents', 'Enterprise users', 'API keys', 'My account'],
-    zh: ['企业基本信息', '授权代理', '企业用户', 'API 密钥', '我的账户'],
+    en: [
+      'Enterprise information',
+      'Agents',
+      'Seals and signatures',
+      'Enterprise users',
+      'API keys',
+      'My account',
+    ],
+    zh: ['企业基本信息', '授权代理', '印章与签名', '企业用户', 'API 密钥', '我的账户'],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'ent.clerk': {

@@ -9,6 +9,7 @@ import { Account } from './pages/Account';
 import { ApiKeys } from './pages/ApiKeys';
 import { AuditTrail } from './pages/AuditTrail';
 import { Agents, Principals } from './pages/Agents';
+import { Seals } from './pages/Seals';
 import { EnterpriseProfilePage } from './pages/EnterpriseProfile';
 import { EnterpriseUsers } from './pages/EnterpriseUsers';
 import { Jobs } from './pages/Jobs';
@@ -33,6 +34,8 @@ function Page({ route, session }: { route: Route; session: Session }) {
       return <Agents session={session} />;
     case 'principals':
       return <Principals />;
+    case 'seals':
+      return <Seals session={session} />;
     case 'account':
       return <Account session={session} />;
     case 'enterprise-users':

@@ -164,6 +164,25 @@ export interface AgentAuthorisation {
 
 export const CERTIFICATE_TYPE_CODES = ['C', 'RC', 'BR', 'E', 'K', 'P', 'A', 'S', 'B', 'F', 'N', 'X'] as const;
 
+export interface Seal {
+  id: string;
+  orgId: string;
+  kind: 'seal' | 'signature';
+  shape: 'round' | 'rectangular' | 'oval' | null;
+  signatoryName: string | null;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  uploadedAt: string;
+}
+
+export interface SealAuthorisation {
+  id: string;
+  sealId: string;
+  signatureId: string;
+  authorisedAt: string;
+}
+
 export interface FieldProblem {
   path: string;
   code: string;
@@ -204,6 +223,29 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (payload ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
+    throw new ApiError(
+      response.status,
+      error.code ?? 'INTERNAL_ERROR',
+      error.message ?? response.statusText,
+      error.fields ?? [],
+    );
+  }
+  return payload as T;
+}
+
+/** A multipart upload (the browser sets the boundary), with the same error handling as JSON calls. */
+async function upload<T>(url: string, form: FormData): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: csrfToken
+      ? { 'x-csrf-token': csrfToken, accept: 'application/json' }
+      : { accept: 'application/json' },
+  });
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (payload ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
@@ -278,6 +320,17 @@ export const api = {
   ) => request<AgentAuthorisation>('POST', `/api/enterprises/${enterpriseId}/agents`, input),
   revokeAgent: (id: string) => request<AgentAuthorisation>('POST', `/api/agent-authorisations/${id}/revoke`),
   listPrincipals: () => request<{ items: AgentAuthorisation[] }>('GET', '/api/agency/principals'),
+  listSeals: (orgId: string) =>
+    request<{ items: Seal[]; authorisation: SealAuthorisation | null }>(
+      'GET',
+      `/api/enterprises/${orgId}/seals`,
+    ),
+  uploadSeal: (orgId: string, form: FormData) => upload<Seal>(`/api/enterprises/${orgId}/seals`, form),
+  authoriseSeal: (orgId: string, sealId: string, signatureId: string) =>
+    request<SealAuthorisation>('POST', `/api/enterprises/${orgId}/seal-authorisation`, {
+      sealId,
+      signatureId,
+    }),
   listAdministrativeDivisions: () =>
     request<{ items: Division[] }>('GET', '/api/reference/administrative-divisions'),
 };

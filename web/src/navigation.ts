@@ -7,6 +7,7 @@ import type { MessageKey } from './i18n';
 export type Route =
   | 'enterprise-profile'
   | 'agents'
+  | 'seals'
   | 'principals'
   | 'account'
   | 'enterprise-users'
@@ -40,6 +41,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         roles: ['enterprise_admin', 'enterprise_applicant'],
       },
       { route: 'agents', label: 'page.agents', roles: ['enterprise_admin'] },
+      { route: 'seals', label: 'page.seals', roles: ['enterprise_admin'] },
       { route: 'principals', label: 'page.principals', roles: ['agent_staff'] },
       { route: 'enterprise-users', label: 'page.enterpriseUsers', roles: ['enterprise_admin'] },
       { route: 'api-keys', label: 'page.apiKeys', roles: ['enterprise_admin'] },
