@@ -1,46 +1,97 @@
-// `npm run bench [-- filter]`: runs the benchmarks, prints one JSON line per figure on stdout, then a
-// table on stderr. Exits 1 when a figure misses its target.
-import { httpAuthVsHealthz } from './http-auth-vs-healthz.bench.js';
-import type { Benchmark, Figure } from './support.js';
+// `npm run bench [-- filter ...]`: runs every bench/*.bench.ts (only those whose name contains one of the
+// filters, when given), prints one JSON line per figure on stdout and then a table on stderr.
+// Exit code: 0 all targets met; 1 a figure missed its target; 2 a benchmark failed or none matched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import type { BenchmarkModule, Figure } from './support/figures.js';
+import { meetsTarget } from './support/figures.js';
 
-const BENCHMARKS: Benchmark[] = [httpAuthVsHealthz];
+const benchmarkExports = z.object({
+  name: z.string().min(1),
+  run: z.custom<BenchmarkModule['run']>((value) => typeof value === 'function'),
+});
 
-const filter = process.argv[2]?.toLowerCase();
-const selected = BENCHMARKS.filter((benchmark) => !filter || benchmark.name.toLowerCase().includes(filter));
+/** Every `*.bench.ts` beside this file, in name order: adding a benchmark is adding a file. */
+async function discoverBenchmarks(): Promise<BenchmarkModule[]> {
+  const files = fs
+    .readdirSync(import.meta.dirname)
+    .filter((file) => file.endsWith('.bench.ts'))
+    .sort();
+  const benchmarks: BenchmarkModule[] = [];
+  for (const file of files) {
+    const exported: unknown = await import(pathToFileURL(path.join(import.meta.dirname, file)).href);
+    const parsed = benchmarkExports.safeParse(exported);
+    if (!parsed.success) throw new Error(`bench/${file} must export a name (string) and an async run()`);
+    if (benchmarks.some((benchmark) => benchmark.name === parsed.data.name)) {
+      throw new Error(`bench/${file}: a benchmark named ${parsed.data.name} exists already`);
+    }
+    benchmarks.push(parsed.data);
+  }
+  return benchmarks;
+}
+
+const filters = process.argv.slice(2).map((filter) => filter.toLowerCase());
+const benchmarks = await discoverBenchmarks().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return process.exit(2);
+});
+const selected = benchmarks.filter(
+  (benchmark) =>
+    filters.length === 0 || filters.some((filter) => benchmark.name.toLowerCase().includes(filter)),
+);
 if (selected.length === 0) {
   console.error(
-    `No benchmark matches "${filter}". Known: ${BENCHMARKS.map((benchmark) => benchmark.name).join('; ')}`,
+    `No benchmark name contains ${filters.map((filter) => `"${filter}"`).join(' or ')}. ` +
+      `Known: ${benchmarks.map((benchmark) => benchmark.name).join(', ')}`,
   );
   process.exit(2);
 }
 
-const meets = (figure: Figure): boolean =>
-  !figure.check ||
-  (figure.check.op === '>=' ? figure.value >= figure.check.value : figure.value <= figure.check.value);
-
-const figures: Figure[] = [];
+const measured: Array<{ benchmark: string; figure: Figure }> = [];
+const failed: string[] = [];
 for (const benchmark of selected) {
-  console.error(`running: ${benchmark.name}`);
-  for (const figure of await benchmark.run()) {
-    figures.push(figure);
-    console.log(
-      JSON.stringify({ name: figure.name, value: figure.value, unit: figure.unit, target: figure.target }),
-    );
+  console.error(`running ${benchmark.name}`);
+  try {
+    for (const figure of await benchmark.run()) {
+      measured.push({ benchmark: benchmark.name, figure });
+      const { name, value, unit, target } = figure;
+      console.log(JSON.stringify({ name, value, unit, target }));
+    }
+  } catch (error) {
+    failed.push(benchmark.name);
+    console.error(`\nFAILED ${benchmark.name}: ${error instanceof Error ? error.message : String(error)}\n`);
   }
 }
 
-const rows = figures.map((figure) => [
-  figure.name,
-  `${figure.value} ${figure.unit}`,
-  figure.target ?? '',
-  figure.check ? (meets(figure) ? 'ok' : 'MISSED') : '',
-]);
-const widths = [0, 1, 2, 3].map((column) =>
-  Math.max(...[['figure', 'value', 'target', ''], ...rows].map((row) => row[column]!.length)),
+const formatValue = (figure: Figure) =>
+  `${Number.isFinite(figure.value) ? figure.value.toLocaleString('en-US') : 'n/a'} ${figure.unit}`;
+const header = ['benchmark', 'figure', 'value', 'target', 'result'];
+const rows = [
+  ...measured.map(({ benchmark, figure }) => [
+    benchmark,
+    figure.name,
+    formatValue(figure),
+    figure.target ?? '',
+    figure.check ? (meetsTarget(figure) ? 'met' : 'MISSED') : '',
+  ]),
+  ...failed.map((benchmark) => [benchmark, '(no figures)', '', '', 'FAILED']),
+];
+const widths = header.map((_, column) =>
+  Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)),
 );
-const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+const line = (row: string[]) =>
+  row
+    .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+    .join('  ')
+    .trimEnd();
 console.error(
-  `\n${line(['figure', 'value', 'target', ''])}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`,
+  ['', '== benchmark summary ==', line(header), line(widths.map((width) => '-'.repeat(width)))]
+    .concat(rows.map(line))
+    .join('\n'),
 );
-for (const row of rows) console.error(line(row));
-process.exit(figures.every(meets) ? 0 : 1);
+
+const missed = measured.filter(({ figure }) => !meetsTarget(figure)).length;
+if (failed.length > 0) process.exit(2);
+process.exit(missed > 0 ? 1 : 0);
