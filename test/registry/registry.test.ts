@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpEnterpriseRegistry } from '../../src/adapters/registry/http-enterprise-registry.js';
 import { RegistryUnavailableError } from '../../src/app/ports.js';
 import { checkUscc } from '../../src/domain/uscc.js';
+import { DEMO_PROFILES } from '../../src/app/demo/demo-data.js';
 import { generateRegistryEnterprises } from '../../src/registry/enterprises.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -74,6 +75,18 @@ describe('registry demo data', () => {
     );
     for (const enterprise of enterprises)
       expect(counties.has(enterprise.divisionCode), enterprise.divisionCode).toBe(true);
+  });
+
+  it('agrees with the demo enterprises Origo has already maintained (the two systems are seeded apart)', () => {
+    for (const profile of Object.values(DEMO_PROFILES)) {
+      const registered = enterprises.find((enterprise) => enterprise.uscc === profile.uscc);
+      expect(registered, profile.uscc).toMatchObject({
+        customsCode: profile.customsCode,
+        nameZh: profile.nameZh,
+        nameEn: profile.nameEn,
+        divisionCode: profile.divisionCode,
+      });
+    }
   });
 
   it('is the same on every run (tests and demos can name enterprises)', () => {
