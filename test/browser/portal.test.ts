@@ -108,6 +108,46 @@ describe('web portal in Chromium', () => {
     }
   });
 
+  it('shows why a password change fails next to the field, and brings back the login form when the session ends', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await page.getByLabel('用户名').fill('ent.clerk');
+      await page.getByLabel('密码').fill(PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('link', { name: '我的账户' }).click();
+      await page.waitForFunction("document.title === '我的账户 · Origo'");
+
+      // PASSWORD_POLICY and a wrong current password: translated by field code, shown at the field.
+      const current = page.getByLabel('当前密码');
+      await current.fill('not my password');
+      await page.getByLabel('新密码', { exact: true }).fill('aaaa');
+      await page.getByLabel('再次输入新密码').fill('aaaa');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('当前密码不正确。').waitFor();
+      await expect(current.getAttribute('aria-invalid')).resolves.toBe('true');
+      await current.fill(PASSWORD);
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText(/太短/).waitFor();
+      await expect(page.getByLabel('新密码', { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+        'true',
+      );
+
+      // The session ends behind the page's back: the next call shows the login form, and logging in
+      // again returns to the page the user asked for.
+      await context.clearCookies();
+      await page.getByRole('link', { name: '企业基本信息' }).click();
+      await page.getByRole('button', { name: '登录' }).waitFor();
+      await page.getByLabel('用户名').fill('ent.clerk');
+      await page.getByLabel('密码').fill(PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('heading', { name: '企业基本信息', level: 1 }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lets an enterprise administrator create an API key and shows the secret exactly once', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();

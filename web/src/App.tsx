@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from './api';
-import { ApiError, api, rememberCsrfToken } from './api';
+import { ApiError, api, rememberCsrfToken, whenSessionChanges } from './api';
 import type { I18n, Language } from './i18n';
 import { I18nContext, initialLanguage, translator } from './i18n';
 import type { Route } from './navigation';
@@ -21,7 +21,15 @@ import { Users } from './pages/Users';
 
 const routeFromHash = (): string => window.location.hash.replace(/^#\/?/, '');
 
-function Page({ route, session }: { route: Route; session: Session }) {
+function Page({
+  route,
+  session,
+  onSessionChanged,
+}: {
+  route: Route;
+  session: Session;
+  onSessionChanged: () => void;
+}) {
   switch (route) {
     case 'enterprise-profile':
       return (
@@ -37,7 +45,7 @@ function Page({ route, session }: { route: Route; session: Session }) {
     case 'seals':
       return <Seals session={session} />;
     case 'account':
-      return <Account session={session} />;
+      return <Account session={session} onPasswordChanged={onSessionChanged} />;
     case 'enterprise-users':
       return <EnterpriseUsers session={session} />;
     case 'api-keys':
@@ -59,6 +67,8 @@ export function App() {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const [session, setSession] = useState<Session | null>();
   const [hash, setHash] = useState(routeFromHash);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
 
   const i18n = useMemo<I18n>(
     () => ({
@@ -75,11 +85,15 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = `${t('app.name')} · ${t('app.tagline')}`;
-  }, [language, t]);
+  }, [language]);
 
   useEffect(() => {
-    const onHashChange = () => setHash(routeFromHash());
+    const onHashChange = () => {
+      setHash(routeFromHash());
+      setMenuOpen(false);
+      // Screen readers and keyboards continue on the new page, not on the link that led there.
+      main.current?.focus({ preventScroll: true });
+    };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
@@ -89,12 +103,18 @@ export function App() {
     setSession(next);
   }, []);
 
-  useEffect(() => {
+  const reloadSession = useCallback(() => {
     api.getSession().then(adopt, (error: unknown) => {
       if (!(error instanceof ApiError && error.status === 401)) console.error(error);
       adopt(null);
     });
   }, [adopt]);
+
+  useEffect(() => {
+    reloadSession();
+    // An expired session or a login in another tab shows up as a failed call; ask the server who we are.
+    whenSessionChanges(reloadSession);
+  }, [reloadSession]);
 
   const logout = async () => {
     await api.logout().catch(() => undefined);
@@ -114,10 +134,27 @@ export function App() {
     ? (allowed.find((candidate) => candidate === hash) ??
       (session.user.mustChangePassword ? 'account' : homeRoute(session.user.roles)))
     : undefined;
+  const showsEnterprise = Boolean(session && enterpriseDetail && mayViewEnterprises);
+  const pageLabel = showsEnterprise
+    ? 'page.enterpriseProfile'
+    : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
+  const pageTitle = session === null ? t('login.title') : pageLabel ? t(pageLabel) : undefined;
+
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.name');
+  }, [pageTitle, t]);
 
   return (
     <I18nContext.Provider value={i18n}>
-      <a className="skip" href="#main">
+      <a
+        className="skip"
+        href="#main"
+        onClick={(event) => {
+          // The hash is the router's: moving focus must not navigate to a page called "main".
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
         {t('skip.toMain')}
       </a>
       <header className="top">
@@ -136,10 +173,9 @@ export function App() {
             type="button"
             className="secondary"
             aria-label={t('language.switchLabel')}
-            lang={language === 'en' ? 'zh-CN' : 'en'}
             onClick={() => i18n.setLanguage(language === 'en' ? 'zh-CN' : 'en')}
           >
-            {t('language.switch')}
+            <span lang={language === 'en' ? 'zh-CN' : 'en'}>{t('language.switch')}</span>
           </button>
           {session && (
             <button type="button" className="secondary" onClick={() => void logout()}>
@@ -150,32 +186,43 @@ export function App() {
       </header>
       <div className="layout">
         {session && (
-          <nav aria-label={t('nav.label')}>
-            {groups.map((group) => (
-              <section key={group.label} className="group">
-                <h2>{t(group.label)}</h2>
-                {group.caption && <p className="caption">{t(group.caption)}</p>}
-                <ul>
-                  {group.items.map((item) => (
-                    <li key={item.route}>
-                      <a href={`#/${item.route}`} aria-current={item.route === route ? 'page' : undefined}>
-                        {t(item.label)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+          <nav aria-label={t('nav.label')} className={menuOpen ? 'open' : undefined}>
+            <button
+              type="button"
+              className="secondary menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="menu-groups"
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              {t('nav.menu')}
+            </button>
+            <div id="menu-groups" className="menu-groups">
+              {groups.map((group) => (
+                <section key={group.label} className="group">
+                  <h2>{t(group.label)}</h2>
+                  {group.caption && <p className="caption">{t(group.caption)}</p>}
+                  <ul>
+                    {group.items.map((item) => (
+                      <li key={item.route}>
+                        <a href={`#/${item.route}`} aria-current={item.route === route ? 'page' : undefined}>
+                          {t(item.label)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
           </nav>
         )}
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={main}>
           {session === undefined && <p>{t('common.loading')}</p>}
           {session === null && <Login onLoggedIn={adopt} />}
-          {session && enterpriseDetail && mayViewEnterprises && (
+          {showsEnterprise && enterpriseDetail && (
             <EnterpriseProfilePage key={enterpriseDetail} orgId={enterpriseDetail} canEdit={false} />
           )}
-          {session && route && !(enterpriseDetail && mayViewEnterprises) && (
-            <Page key={route} route={route} session={session} />
+          {session && route && !showsEnterprise && (
+            <Page key={route} route={route} session={session} onSessionChanged={reloadSession} />
           )}
         </main>
       </div>

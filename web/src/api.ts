@@ -196,13 +196,22 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[],
+    /** From the Retry-After header of a throttled answer (LOGIN_THROTTLED, RATE_LIMITED). */
+    readonly retryAfterSeconds: number | null = null,
+    /** The server's request id, sent with unexpected failures so that a report can quote it. */
+    readonly requestId: string | null = null,
   ) {
     super(message);
   }
 
-  /** The problem with one field, if the server named it. */
+  /** The problems with one field (or with items inside it) that the server named. */
+  fieldProblems(path: string): FieldProblem[] {
+    return this.fields.filter((field) => field.path === path || field.path.startsWith(`${path}.`));
+  }
+
+  /** The server's own message for one field: its first problem. */
   fieldMessage(path: string): string | undefined {
-    return this.fields.find((field) => field.path === path || field.path.startsWith(`${path}.`))?.message;
+    return this.fieldProblems(path)[0]?.message;
   }
 }
 
@@ -212,51 +221,59 @@ export function rememberCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+let onSessionChanged: () => void = () => undefined;
+
+/**
+ * Called when an answer shows the session is no longer the one the page holds: UNAUTHENTICATED (expired,
+ * ended elsewhere) or CSRF_TOKEN_INVALID (another tab logged in anew). The listener reloads the session.
+ */
+export function whenSessionChanges(listener: () => void): void {
+  onSessionChanged = listener;
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = (payload ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
-    throw new ApiError(
+    const error = (payload ?? {}) as {
+      code?: string;
+      message?: string;
+      fields?: FieldProblem[];
+      requestId?: string;
+    };
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const failure = new ApiError(
       response.status,
       error.code ?? 'INTERNAL_ERROR',
       error.message ?? response.statusText,
       error.fields ?? [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      response.status >= 500 ? (error.requestId ?? null) : null,
     );
+    const stale = failure.code === 'UNAUTHENTICATED' || failure.code === 'CSRF_TOKEN_INVALID';
+    if (stale && url !== '/api/session') onSessionChanged();
+    throw failure;
   }
   return payload as T;
 }
 
-/** A multipart upload (the browser sets the boundary), with the same error handling as JSON calls. */
-async function upload<T>(url: string, form: FormData): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: csrfToken
-      ? { 'x-csrf-token': csrfToken, accept: 'application/json' }
-      : { accept: 'application/json' },
+function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return send<T>(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (payload ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
-    throw new ApiError(
-      response.status,
-      error.code ?? 'INTERNAL_ERROR',
-      error.message ?? response.statusText,
-      error.fields ?? [],
-    );
-  }
-  return payload as T;
+}
+
+/** A multipart upload (the browser sets the boundary), with the same error handling as JSON calls. */
+function upload<T>(url: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return send<T>(url, { method: 'POST', body: form, headers });
 }
 
 export const api = {

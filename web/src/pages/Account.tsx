@@ -4,38 +4,50 @@ import type { Session } from '../api';
 import { ApiError, api } from '../api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { errorText } from '../errors';
+import { errorText, fieldErrorText } from '../errors';
 import { useI18n } from '../i18n';
 import { organisationName } from './names';
 
-export function Account({ session }: { session: Session }) {
+const PASSWORD_FIELDS = ['currentPassword', 'newPassword'];
+
+/** Who the user is, and the form to change their own password. */
+export function Account({ session, onPasswordChanged }: { session: Session; onPasswordChanged: () => void }) {
   const { t, language } = useI18n();
   const { user } = session;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<ApiError | string>();
+  const [error, setError] = useState<unknown>();
+  const [mismatch, setMismatch] = useState(false);
+  const [working, setWorking] = useState(false);
   const [done, setDone] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (next !== repeat) {
-      setError(t('account.passwordsDiffer'));
-      return;
-    }
+    setError(undefined);
+    setMismatch(next !== repeat);
+    if (next !== repeat) return;
+    setWorking(true);
     try {
       await api.changePassword(current, next);
-      setError(undefined);
       setDone(true);
       setCurrent('');
       setNext('');
       setRepeat('');
+      // The server no longer asks for a new password: take the session as it now stands.
+      if (user.mustChangePassword) onPasswordChanged();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : errorText(t, failure));
+      setError(failure);
+    } finally {
+      setWorking(false);
     }
   };
-  const fieldError = (path: string) => (error instanceof ApiError ? error.fieldMessage(path) : undefined);
+  const fieldError = (path: string) => fieldErrorText(t, error, path);
+  // Problems the server tied to a field are shown there; anything else above the form.
+  const formError =
+    error !== undefined &&
+    !(error instanceof ApiError && error.fields.some((field) => PASSWORD_FIELDS.includes(field.path)));
 
   return (
     <section aria-labelledby="account-title">
@@ -58,10 +70,7 @@ export function Account({ session }: { session: Session }) {
 
       <form className="card" onSubmit={submit}>
         <h2>{t('account.changePassword')}</h2>
-        {typeof error === 'string' && <Notice kind="error">{error}</Notice>}
-        {error instanceof ApiError && error.fields.length === 0 && (
-          <Notice kind="error">{errorText(t, error)}</Notice>
-        )}
+        {formError && <Notice kind="error">{errorText(t, error)}</Notice>}
         {done && <Notice kind="success">{t('account.passwordChanged')}</Notice>}
         <Field
           label={t('account.currentPassword')}
@@ -88,9 +97,12 @@ export function Account({ session }: { session: Session }) {
           autoComplete="new-password"
           required
           value={repeat}
+          error={mismatch ? t('account.passwordsDiffer') : undefined}
           onChange={(event) => setRepeat(event.target.value)}
         />
-        <button type="submit">{t('common.save')}</button>
+        <button type="submit" disabled={working}>
+          {t('common.save')}
+        </button>
       </form>
     </section>
   );

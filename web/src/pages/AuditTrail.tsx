@@ -6,6 +6,7 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n';
 import { formatTime } from './names';
 
+/** The audit trail, newest first, a page at a time, and a check of its hash chain. */
 export function AuditTrail() {
   const { t, language } = useI18n();
   const [pages, setPages] = useState<Array<number | undefined>>([undefined]);
@@ -13,9 +14,11 @@ export function AuditTrail() {
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [error, setError] = useState<unknown>();
   const [verification, setVerification] = useState<Awaited<ReturnType<typeof api.verifyAuditTrail>>>();
+  const [verifying, setVerifying] = useState(false);
 
   const before = pages.at(-1);
   const load = useCallback(async () => {
+    setError(undefined);
     try {
       const page = await api.listAuditEvents(before);
       setEvents(page.items);
@@ -29,17 +32,21 @@ export function AuditTrail() {
   }, [load]);
 
   const verify = async () => {
+    setVerification(undefined);
+    setVerifying(true);
     try {
       setVerification(await api.verifyAuditTrail());
     } catch (failure) {
       setError(failure);
+    } finally {
+      setVerifying(false);
     }
   };
 
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('page.audit')}</h1>
-      <button type="button" onClick={() => void verify()}>
+      <button type="button" disabled={verifying} onClick={() => void verify()}>
         {t('audit.verify')}
       </button>
       {verification &&
@@ -58,33 +65,36 @@ export function AuditTrail() {
           </Notice>
         ))}
       {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
-      {events && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.seq')}</th>
-              <th scope="col">{t('audit.time')}</th>
-              <th scope="col">{t('audit.event')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.subject')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.seq}>
-                <td>{event.seq}</td>
-                <td>{formatTime(event.occurredAt, language)}</td>
-                <td>
-                  <code>{event.type}</code>
-                </td>
-                <td>{event.actor.label}</td>
-                <td>
-                  {event.subjectType} <span className="muted">{event.subjectId}</span>
-                </td>
+      {events && events.length === 0 && <p>{t('audit.empty')}</p>}
+      {events && events.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.seq')}</th>
+                <th scope="col">{t('audit.time')}</th>
+                <th scope="col">{t('audit.event')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.subject')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.seq}>
+                  <td>{event.seq}</td>
+                  <td className="nowrap">{formatTime(event.occurredAt, language)}</td>
+                  <td>
+                    <code>{event.type}</code>
+                  </td>
+                  <td>{event.actor.label}</td>
+                  <td>
+                    {event.subjectType} <span className="muted">{event.subjectId}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="buttons">
         <button

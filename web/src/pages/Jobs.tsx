@@ -8,6 +8,7 @@ import { formatTime } from './names';
 
 const STATUSES: JobStatus[] = ['failed', 'queued', 'running', 'succeeded'];
 
+/** Background jobs by status; a failed one can be queued again. */
 export function Jobs() {
   const { t, language } = useI18n();
   const [status, setStatus] = useState<JobStatus | ''>('failed');
@@ -16,6 +17,7 @@ export function Jobs() {
   const [message, setMessage] = useState<string>();
 
   const load = useCallback(async () => {
+    setError(undefined);
     try {
       setJobs((await api.listJobs(status || undefined)).items);
     } catch (failure) {
@@ -27,6 +29,7 @@ export function Jobs() {
   }, [load]);
 
   const retry = async (job: Job) => {
+    setMessage(undefined);
     try {
       await api.retryJob(job.id);
       setMessage(t('jobs.retried'));
@@ -44,7 +47,10 @@ export function Jobs() {
         <select
           id="job-status"
           value={status}
-          onChange={(event) => setStatus(event.target.value as JobStatus | '')}
+          onChange={(event) => {
+            setStatus(event.target.value as JobStatus | '');
+            setMessage(undefined);
+          }}
         >
           <option value="">{t('common.all')}</option>
           {STATUSES.map((option) => (
@@ -56,42 +62,49 @@ export function Jobs() {
       </div>
       {message && <Notice kind="success">{message}</Notice>}
       {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
-      {jobs && jobs.length === 0 && <p>{t('jobs.empty')}</p>}
+      {jobs && jobs.length === 0 && (
+        <p>{status ? t('jobs.emptyWithStatus', { status: t(`status.${status}`) }) : t('jobs.empty')}</p>
+      )}
       {jobs && jobs.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('jobs.kind')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('jobs.attempts')}</th>
-              <th scope="col">{t('jobs.runAt')}</th>
-              <th scope="col">{t('jobs.lastError')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.id}>
-                <td>
-                  <code>{job.kind}</code>
-                </td>
-                <td>{t(`status.${job.status}`)}</td>
-                <td>
-                  {job.attempts} / {job.maxAttempts}
-                </td>
-                <td>{formatTime(job.runAt, language)}</td>
-                <td>{job.lastError ?? '—'}</td>
-                <td>
-                  {job.status === 'failed' && (
-                    <button type="button" className="secondary" onClick={() => void retry(job)}>
-                      {t('common.retry')}
-                    </button>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('jobs.kind')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('jobs.attempts')}</th>
+                <th scope="col">{t('jobs.runAt')}</th>
+                <th scope="col">{t('jobs.lastError')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {jobs.map((job) => (
+                <tr key={job.id}>
+                  <td>
+                    <code>{job.kind}</code>
+                  </td>
+                  <td>{t(`status.${job.status}`)}</td>
+                  <td>
+                    {job.attempts} / {job.maxAttempts}
+                  </td>
+                  <td className="nowrap">{formatTime(job.runAt, language)}</td>
+                  <td>
+                    <div className="long">{job.lastError ?? '—'}</div>
+                  </td>
+                  <td>
+                    {job.status === 'failed' && (
+                      <button type="button" className="secondary" onClick={() => void retry(job)}>
+                        {t('common.retry')}
+                        <span className="visually-hidden"> {job.kind}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import type { Organisation, OrganisationKind } from '../api';
 import { ApiError, api } from '../api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { errorText } from '../errors';
+import { errorText, fieldErrorText } from '../errors';
 import { useI18n } from '../i18n';
 import { organisationName } from './names';
 
@@ -16,29 +16,35 @@ const PARENT_KIND: Record<OrganisationKind, OrganisationKind | null> = {
   agency: 'office',
 };
 
+const FORM_FIELDS = ['kind', 'parentId', 'code', 'nameEn', 'nameZh'];
+
+/** All organisations the administrator sees, filtered by kind, and the form to create one. */
 export function Organisations() {
   const { t, language } = useI18n();
   const [filter, setFilter] = useState<OrganisationKind | ''>('');
-  const [all, setAll] = useState<Organisation[]>([]);
+  const [loaded, setLoaded] = useState<Organisation[]>();
   const [kind, setKind] = useState<OrganisationKind>('enterprise');
   const [parentId, setParentId] = useState('');
   const [code, setCode] = useState('');
   const [nameEn, setNameEn] = useState('');
   const [nameZh, setNameZh] = useState('');
+  const [listError, setListError] = useState<unknown>();
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState<string>();
+  const [working, setWorking] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      setAll((await api.listOrganisations()).items);
+      setLoaded((await api.listOrganisations()).items);
     } catch (failure) {
-      setError(failure);
+      setListError(failure);
     }
   }, []);
   useEffect(() => {
     void load();
   }, [load]);
 
+  const all = loaded ?? [];
   const parentKind = PARENT_KIND[kind];
   const parents = all.filter((organisation) => organisation.kind === parentKind);
   const byId = new Map(all.map((organisation) => [organisation.id, organisation]));
@@ -47,6 +53,8 @@ export function Organisations() {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(undefined);
+    setError(undefined);
+    setWorking(true);
     try {
       const created = await api.createOrganisation({
         kind,
@@ -55,7 +63,6 @@ export function Organisations() {
         nameEn,
         nameZh,
       });
-      setError(undefined);
       setMessage(t('organisations.created', { name: organisationName(created, language) }));
       setCode('');
       setNameEn('');
@@ -63,9 +70,14 @@ export function Organisations() {
       await load();
     } catch (failure) {
       setError(failure);
+    } finally {
+      setWorking(false);
     }
   };
-  const fieldError = (path: string) => (error instanceof ApiError ? error.fieldMessage(path) : undefined);
+  const fieldError = (path: string) => fieldErrorText(t, error, path);
+  const formError =
+    error !== undefined &&
+    !(error instanceof ApiError && error.fields.some((field) => FORM_FIELDS.includes(field.path)));
 
   return (
     <section aria-labelledby="organisations-title">
@@ -85,42 +97,51 @@ export function Organisations() {
           ))}
         </select>
       </div>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.name')}</th>
-            <th scope="col">{t('common.kind')}</th>
-            <th scope="col">{t('common.code')}</th>
-            <th scope="col">{t('organisations.parent')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((organisation) => {
-            const parent = organisation.parentId ? byId.get(organisation.parentId) : undefined;
-            return (
-              <tr key={organisation.id}>
-                <td>{organisationName(organisation, language)}</td>
-                <td>{t(`kind.${organisation.kind}`)}</td>
-                <td>{organisation.code}</td>
-                <td>{parent ? organisationName(parent, language) : '—'}</td>
+      {listError !== undefined && <Notice kind="error">{errorText(t, listError)}</Notice>}
+      {!loaded && listError === undefined && <p>{t('common.loading')}</p>}
+      {loaded && shown.length === 0 && <p>{t('organisations.none')}</p>}
+      {shown.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('common.kind')}</th>
+                <th scope="col">{t('common.code')}</th>
+                <th scope="col">{t('organisations.parent')}</th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {shown.map((organisation) => {
+                const parent = organisation.parentId ? byId.get(organisation.parentId) : undefined;
+                return (
+                  <tr key={organisation.id}>
+                    <td>{organisationName(organisation, language)}</td>
+                    <td>{t(`kind.${organisation.kind}`)}</td>
+                    <td>{organisation.code}</td>
+                    <td>{parent ? organisationName(parent, language) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       <form className="card" onSubmit={create}>
         <h2>{t('organisations.create')}</h2>
         {message && <Notice kind="success">{message}</Notice>}
-        {error !== undefined && !(error instanceof ApiError && error.fields.length > 0) && (
-          <Notice kind="error">{errorText(t, error)}</Notice>
-        )}
+        {formError && <Notice kind="error">{errorText(t, error)}</Notice>}
         <div className="field">
           <label htmlFor="new-kind">{t('common.kind')}</label>
           <select
             id="new-kind"
             value={kind}
-            onChange={(event) => setKind(event.target.value as OrganisationKind)}
+            aria-describedby={fieldError('kind') ? 'new-kind-error' : undefined}
+            onChange={(event) => {
+              setKind(event.target.value as OrganisationKind);
+              setParentId('');
+            }}
           >
             {KINDS.filter((option) => option !== 'authority').map((option) => (
               <option key={option} value={option}>
@@ -128,6 +149,11 @@ export function Organisations() {
               </option>
             ))}
           </select>
+          {fieldError('kind') && (
+            <small id="new-kind-error" className="error" role="alert">
+              {fieldError('kind')}
+            </small>
+          )}
         </div>
         {parentKind && (
           <div className="field">
@@ -136,16 +162,22 @@ export function Organisations() {
               id="new-parent"
               required
               value={parentId}
+              aria-invalid={fieldError('parentId') ? true : undefined}
+              aria-describedby={fieldError('parentId') ? 'new-parent-error' : undefined}
               onChange={(event) => setParentId(event.target.value)}
             >
-              <option value="" />
+              <option value="">{t('organisations.pickParent')}</option>
               {parents.map((parent) => (
                 <option key={parent.id} value={parent.id}>
                   {organisationName(parent, language)}
                 </option>
               ))}
             </select>
-            {fieldError('parentId') && <small className="error">{fieldError('parentId')}</small>}
+            {fieldError('parentId') && (
+              <small id="new-parent-error" className="error" role="alert">
+                {fieldError('parentId')}
+              </small>
+            )}
           </div>
         )}
         <Field
@@ -168,7 +200,9 @@ export function Organisations() {
           error={fieldError('nameZh')}
           onChange={(event) => setNameZh(event.target.value)}
         />
-        <button type="submit">{t('common.create')}</button>
+        <button type="submit" disabled={working}>
+          {t('common.create')}
+        </button>
       </form>
     </section>
   );

@@ -4,9 +4,11 @@ import type { Organisation, Role, User } from '../api';
 import { ApiError, api } from '../api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { errorText } from '../errors';
+import { errorText, fieldErrorText } from '../errors';
 import { useI18n } from '../i18n';
 import { formatTime, organisationName } from './names';
+
+const USER_FIELDS = ['username', 'displayName', 'password', 'roles', 'officeIds'];
 
 interface UsersPanelProps {
   orgId: string;
@@ -21,22 +23,26 @@ interface UsersPanelProps {
 export function UsersPanel({ orgId, roles, offices, currentUserId }: UsersPanelProps) {
   const { t, language } = useI18n();
   const [users, setUsers] = useState<User[]>();
-  const [loadError, setLoadError] = useState<string>();
+  const [listError, setListError] = useState<unknown>();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [chosenRoles, setChosenRoles] = useState<Role[]>([roles[0] ?? 'enterprise_applicant']);
-  const [officeIds, setOfficeIds] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError>();
-  const [message, setMessage] = useState<string>();
+  // A user created in an office belongs to that office unless the administrator says otherwise.
+  const [officeIds, setOfficeIds] = useState<string[]>(
+    offices.some((office) => office.id === orgId) ? [orgId] : [],
+  );
+  const [createError, setCreateError] = useState<unknown>();
+  const [created, setCreated] = useState<string>();
+  const [working, setWorking] = useState(false);
 
   const load = useCallback(async () => {
     try {
       setUsers((await api.listUsers(orgId)).items);
     } catch (failure) {
-      setLoadError(errorText(t, failure));
+      setListError(failure);
     }
-  }, [orgId, t]);
+  }, [orgId]);
 
   useEffect(() => {
     void load();
@@ -47,87 +53,112 @@ export function UsersPanel({ orgId, roles, offices, currentUserId }: UsersPanelP
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    setMessage(undefined);
+    setCreated(undefined);
+    setCreateError(undefined);
+    setWorking(true);
     try {
-      const created = await api.createUser(orgId, {
+      const user = await api.createUser(orgId, {
         username,
         displayName,
         password,
         roles: chosenRoles,
         ...(chosenRoles.includes('customs_officer') ? { officeIds } : {}),
       });
-      setError(undefined);
-      setMessage(t('users.created', { username: created.username }));
+      setCreated(t('users.created', { username: user.username }));
       setUsername('');
       setDisplayName('');
       setPassword('');
       await load();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure : undefined);
-      if (!(failure instanceof ApiError)) setMessage(errorText(t, failure));
+      setCreateError(failure);
+    } finally {
+      setWorking(false);
     }
   };
 
   const setStatus = async (user: User) => {
-    await api.setUserStatus(user.id, user.status === 'active' ? 'disabled' : 'active');
-    await load();
+    setListError(undefined);
+    try {
+      await api.setUserStatus(user.id, user.status === 'active' ? 'disabled' : 'active');
+      await load();
+    } catch (failure) {
+      setListError(failure);
+    }
   };
+
+  const fieldError = (path: string) => fieldErrorText(t, createError, path);
+  const formError =
+    createError !== undefined &&
+    !(
+      createError instanceof ApiError &&
+      createError.fields.some((field) => USER_FIELDS.includes(field.path.split('.')[0] ?? ''))
+    );
+  const officeName = (id: string) => {
+    const office = offices.find((candidate) => candidate.id === id);
+    return office ? organisationName(office, language) : id;
+  };
+  const showOffices = offices.length > 0 && roles.includes('customs_officer');
 
   return (
     <div>
-      {loadError && <Notice kind="error">{loadError}</Notice>}
-      {!users && !loadError && <p>{t('common.loading')}</p>}
-      {users && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.username')}</th>
-              <th scope="col">{t('users.displayName')}</th>
-              <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('common.created')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>{user.username}</td>
-                <td>{user.displayName}</td>
-                <td>{user.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
-                <td>{t(`status.${user.status}`)}</td>
-                <td>{formatTime(user.createdAt, language)}</td>
-                <td>
-                  {user.id !== currentUserId && (
-                    <button type="button" className="secondary" onClick={() => void setStatus(user)}>
-                      {user.status === 'active' ? t('users.disable') : t('users.enable')}
-                      <span className="visually-hidden"> {user.username}</span>
-                    </button>
-                  )}
-                </td>
+      {listError !== undefined && <Notice kind="error">{errorText(t, listError)}</Notice>}
+      {!users && listError === undefined && <p>{t('common.loading')}</p>}
+      {users && users.length === 0 && <p>{t('users.none')}</p>}
+      {users && users.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.username')}</th>
+                <th scope="col">{t('users.displayName')}</th>
+                <th scope="col">{t('users.roles')}</th>
+                {showOffices && <th scope="col">{t('users.userOffices')}</th>}
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('common.created')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>{user.username}</td>
+                  <td>{user.displayName}</td>
+                  <td>{user.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
+                  {showOffices && <td>{user.officeIds.map(officeName).join(', ') || '—'}</td>}
+                  <td>{t(`status.${user.status}`)}</td>
+                  <td className="nowrap">{formatTime(user.createdAt, language)}</td>
+                  <td>
+                    {user.id !== currentUserId && (
+                      <button type="button" className="secondary" onClick={() => void setStatus(user)}>
+                        {user.status === 'active' ? t('users.disable') : t('users.enable')}
+                        <span className="visually-hidden"> {user.username}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <form className="card" onSubmit={create}>
         <h2>{t('users.create')}</h2>
-        {message && <Notice kind={error ? 'error' : 'success'}>{message}</Notice>}
-        {error && error.fields.length === 0 && <Notice kind="error">{errorText(t, error)}</Notice>}
+        {created && <Notice kind="success">{created}</Notice>}
+        {formError && <Notice kind="error">{errorText(t, createError)}</Notice>}
         <Field
           label={t('users.username')}
           required
           autoComplete="off"
           value={username}
-          error={error?.fieldMessage('username')}
+          error={fieldError('username')}
           onChange={(event) => setUsername(event.target.value)}
         />
         <Field
           label={t('users.displayName')}
           required
           value={displayName}
-          error={error?.fieldMessage('displayName')}
+          error={fieldError('displayName')}
           onChange={(event) => setDisplayName(event.target.value)}
         />
         <Field
@@ -137,10 +168,10 @@ export function UsersPanel({ orgId, roles, offices, currentUserId }: UsersPanelP
           required
           hint={t('users.initialPasswordHint')}
           value={password}
-          error={error?.fieldMessage('password')}
+          error={fieldError('password')}
           onChange={(event) => setPassword(event.target.value)}
         />
-        <fieldset>
+        <fieldset aria-describedby={fieldError('roles') ? 'user-roles-error' : undefined}>
           <legend>{t('users.roles')}</legend>
           {roles.map((role) => (
             <label key={role} className="choice">
@@ -152,10 +183,14 @@ export function UsersPanel({ orgId, roles, offices, currentUserId }: UsersPanelP
               {t(`role.${role}`)}
             </label>
           ))}
-          {error?.fieldMessage('roles') && <small className="error">{error.fieldMessage('roles')}</small>}
+          {fieldError('roles') && (
+            <small id="user-roles-error" className="error" role="alert">
+              {fieldError('roles')}
+            </small>
+          )}
         </fieldset>
-        {chosenRoles.includes('customs_officer') && offices.length > 0 && (
-          <fieldset>
+        {chosenRoles.includes('customs_officer') && showOffices && (
+          <fieldset aria-describedby={fieldError('officeIds') ? 'user-offices-error' : undefined}>
             <legend>{t('users.offices')}</legend>
             {offices.map((office) => (
               <label key={office.id} className="choice">
@@ -167,12 +202,16 @@ export function UsersPanel({ orgId, roles, offices, currentUserId }: UsersPanelP
                 {organisationName(office, language)}
               </label>
             ))}
-            {error?.fieldMessage('officeIds') && (
-              <small className="error">{error.fieldMessage('officeIds')}</small>
+            {fieldError('officeIds') && (
+              <small id="user-offices-error" className="error" role="alert">
+                {fieldError('officeIds')}
+              </small>
             )}
           </fieldset>
         )}
-        <button type="submit">{t('common.create')}</button>
+        <button type="submit" disabled={working}>
+          {t('common.create')}
+        </button>
       </form>
     </div>
   );
