@@ -1,7 +1,9 @@
 // `npm run bench [-- filter ...]`: runs every bench/*.bench.ts (only those whose name contains one of the
 // filters, when given), prints one JSON line per figure on stdout and then a table on stderr.
 // Exit code: 0 all targets met; 1 a figure missed its target; 2 a benchmark failed or none matched.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -48,6 +50,19 @@ if (selected.length === 0) {
   );
   process.exit(2);
 }
+
+/** Which code was measured: the commit, and whether the working tree differed from it. */
+function describeCode(): string {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: import.meta.dirname, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD');
+  if (!commit) return 'not a git checkout';
+  return git('status', '--porcelain', '--untracked-files=no') ? `${commit} with uncommitted changes` : commit;
+}
+console.error(
+  `${new Date().toISOString()}  code ${describeCode()}  node ${process.version}  ` +
+    `${os.availableParallelism()} cores  ${os.cpus()[0]?.model ?? ''}`,
+);
 
 const measured: Array<{ benchmark: string; figure: Figure }> = [];
 const failed: string[] = [];
