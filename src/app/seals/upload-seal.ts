@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import type { FieldProblem } from '../../domain/errors.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SealKind, SealShape } from '../../domain/seal-image.js';
 import { checkSealImage, inspectImage } from '../../domain/seal-image.js';
@@ -30,7 +31,7 @@ export async function uploadSeal(
   const organisation = await loadOrganisationFor(deps.store.organisations, actor, 'seal.manage', input.orgId);
   if (organisation.kind !== 'enterprise')
     throw new DomainError('VALIDATION_FAILED', 'Only enterprises have seals.');
-  const fieldProblems = [];
+  const fieldProblems: FieldProblem[] = [];
   if (input.kind === 'seal' && !input.shape) {
     fieldProblems.push({
       path: 'shape',
