@@ -115,6 +115,7 @@ export interface UserRepository {
   insert(user: UserRecord, officeIds: string[]): Promise<void>;
   findById(id: string): Promise<UserRecord | undefined>;
   findByUsername(username: string): Promise<UserRecord | undefined>;
+  findByIds(ids: string[]): Promise<UserRecord[]>;
   listByOrganisation(orgId: string): Promise<Array<UserRecord & { officeIds: string[] }>>;
   officeIdsOf(userId: string): Promise<string[]>;
   updatePassword(id: string, passwordHash: string, at: string): Promise<void>;

@@ -81,8 +81,9 @@ export const AuditEvent = z
     actor: z.object({
       kind: z.string(),
       userId: z.string().nullable(),
+      username: z.string().nullable().describe('The user’s current username, for people reading the trail'),
       orgId: z.string().nullable(),
-      label: z.string(),
+      label: z.string().describe('As recorded (and hashed): user:<id>, api-key:<id> or system:<name>'),
     }),
     subjectType: z.string(),
     subjectId: z.string(),

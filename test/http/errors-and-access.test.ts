@@ -253,6 +253,11 @@ describeEachDatabase('error shape and access control', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.json().items).toHaveLength(5);
     expect(page.json().items[0].type).toBe('user.logged_in');
+    expect(page.json().items[0].actor).toMatchObject({
+      kind: 'user',
+      username: 'admin',
+      label: expect.stringMatching(/^user:/),
+    });
     const next = await api.app.inject({
       method: 'GET',
       url: `/api/audit-events?limit=5&before=${page.json().nextBefore}`,

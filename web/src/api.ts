@@ -54,7 +54,13 @@ export interface AuditEvent {
   seq: number;
   occurredAt: string;
   type: string;
-  actor: { kind: string; userId: string | null; orgId: string | null; label: string };
+  actor: {
+    kind: string;
+    userId: string | null;
+    username: string | null;
+    orgId: string | null;
+    label: string;
+  };
   subjectType: string;
   subjectId: string;
   data: unknown;

@@ -224,6 +224,10 @@ function users(db: Executor, direct: BetterSqlite3.Database | undefined): UserRe
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toUser(row);
     },
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      return (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map(toUser);
+    },
     async findByUsername(username) {
       const row = await db
         .selectFrom('users')

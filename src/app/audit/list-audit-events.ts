@@ -7,9 +7,17 @@ export async function listAuditEvents(
   deps: Pick<Deps, 'store'>,
   actor: Actor,
   input: { beforeSeq?: number | undefined; limit: number },
-): Promise<{ items: StoredAuditEvent[]; nextBefore: number | null }> {
+): Promise<{ items: Array<StoredAuditEvent & { actorUsername: string | null }>; nextBefore: number | null }> {
   authorize(actor, 'audit.read');
-  const items = await deps.store.audit.listNewestFirst(input);
+  const events = await deps.store.audit.listNewestFirst(input);
+  // The stored label (inside the hash) names the user by id; the page also shows who that is.
+  const userIds = [...new Set(events.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
+  const users = userIds.length ? await deps.store.users.findByIds(userIds) : [];
+  const usernames = new Map(users.map((user) => [user.id, user.username]));
+  const items = events.map((event) => ({
+    ...event,
+    actorUsername: event.actorUserId ? (usernames.get(event.actorUserId) ?? null) : null,
+  }));
   const last = items.at(-1);
   return { items, nextBefore: items.length === input.limit && last && last.seq > 1 ? last.seq : null };
 }

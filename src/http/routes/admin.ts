@@ -8,13 +8,14 @@ import { actorOf } from '../auth.js';
 import { AuditEvent, Id, Job, JobStatus, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
-const toAuditEventBody = (event: StoredAuditEvent) => ({
+const toAuditEventBody = (event: StoredAuditEvent & { actorUsername: string | null }) => ({
   seq: event.seq,
   occurredAt: event.occurredAt,
   type: event.type,
   actor: {
     kind: event.actorKind,
     userId: event.actorUserId,
+    username: event.actorUsername,
     orgId: event.actorOrgId,
     label: event.actorLabel,
   },

@@ -86,7 +86,7 @@ export function AuditTrail() {
                   <td>
                     <code>{event.type}</code>
                   </td>
-                  <td>{event.actor.label}</td>
+                  <td title={event.actor.label}>{event.actor.username ?? event.actor.label}</td>
                   <td>
                     {event.subjectType} <span className="muted">{event.subjectId}</span>
                   </td>
