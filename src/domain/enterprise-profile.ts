@@ -1,7 +1,7 @@
 import type { FieldProblem } from './errors.js';
 import { checkCertificateEnglish } from './certificate-text.js';
 import { isValidResidentId } from './resident-id.js';
-import { checkUscc } from './uscc.js';
+import { usccFieldProblem } from './uscc.js';
 
 /** How the enterprise applies: itself in the portal, through an authorised agent, or by message import. */
 export const APPLICATION_MODES = ['self', 'agent', 'message_import'] as const;
@@ -72,17 +72,8 @@ export function checkEnterpriseProfile(
       });
   };
 
-  const usccProblem = checkUscc(data.uscc);
-  if (usccProblem) {
-    problems.push({
-      path: 'uscc',
-      code: usccProblem === 'check_character' ? 'check_character' : 'invalid_uscc',
-      message:
-        usccProblem === 'check_character'
-          ? 'The last character of the unified social credit code does not match the others (GB 32100-2015); check for a typing error.'
-          : 'A unified social credit code has 18 characters: digits and capital letters except I, O, S, V, Z.',
-    });
-  }
+  const usccProblem = usccFieldProblem(data.uscc);
+  if (usccProblem) problems.push(usccProblem);
   if (!/^[0-9A-Z]{10}$/.test(data.customsCode)) {
     problems.push({
       path: 'customsCode',

@@ -1,3 +1,5 @@
+import type { FieldProblem } from './errors.js';
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-character
  * alphabet (digits and capitals without I, O, Z, S, V); the last is a check character computed with
@@ -25,4 +27,22 @@ export function checkUscc(code: string): UsccProblem | undefined {
   if (code.length !== 18) return 'length';
   for (const character of code) if (!USCC_ALPHABET.includes(character)) return 'character';
   return usccCheckCharacter(code.slice(0, 17)) === code[17] ? undefined : 'check_character';
+}
+
+/** A USCC problem as a field problem with the message a clerk sees, or undefined when the code is valid. */
+export function usccFieldProblem(code: string, path = 'uscc'): FieldProblem | undefined {
+  const problem = checkUscc(code);
+  if (!problem) return undefined;
+  return problem === 'check_character'
+    ? {
+        path,
+        code: 'check_character',
+        message: 'The last character does not match the others (GB 32100-2015); check for a typing error.',
+      }
+    : {
+        path,
+        code: 'invalid_uscc',
+        message:
+          'A unified social credit code has 18 characters: digits and capital letters except I, O, S, V, Z.',
+      };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
-import { authorize } from '../../domain/policy.js';
-import { checkUscc } from '../../domain/uscc.js';
+import { usccFieldProblem } from '../../domain/uscc.js';
+import { loadOrganisationFor } from '../organisations/access.js';
 import type { Deps, RegisteredEnterprise } from '../ports.js';
 import { RegistryUnavailableError } from '../ports.js';
 
@@ -18,29 +18,18 @@ export async function lookupRegisteredEnterprise(
   uscc: string,
 ): Promise<RegistryPrefill> {
   if (actor.kind === 'system') throw new DomainError('FORBIDDEN', 'Only an enterprise looks itself up.');
-  const own = await deps.store.organisations.findById(actor.orgId);
-  authorize(actor, 'enterpriseProfile.maintain', {
-    orgId: actor.orgId,
-    orgKind: own?.kind,
-    officeId: own?.parentId ?? undefined,
-  });
-
-  const problem = checkUscc(uscc);
-  if (problem) {
-    throw new DomainError('VALIDATION_FAILED', 'The unified social credit code is not valid.', [
-      {
-        path: 'uscc',
-        code: problem === 'check_character' ? 'check_character' : 'invalid_uscc',
-        message:
-          problem === 'check_character'
-            ? 'The last character does not match the others (GB 32100-2015); check for a typing error.'
-            : 'A unified social credit code has 18 characters: digits and capital letters except I, O, S, V, Z.',
-      },
-    ]);
-  }
+  const own = await loadOrganisationFor(
+    deps.store.organisations,
+    actor,
+    'enterpriseProfile.maintain',
+    actor.orgId,
+  );
+  const problem = usccFieldProblem(uscc);
+  if (problem)
+    throw new DomainError('VALIDATION_FAILED', 'The unified social credit code is not valid.', [problem]);
   // An enterprise looks up its own code only: not another enterprise's registration.
   const holder = await deps.store.organisations.findByCode(uscc);
-  if ((own?.code && own.code !== uscc) || (holder && holder.id !== actor.orgId)) {
+  if ((own.code && own.code !== uscc) || (holder && holder.id !== actor.orgId)) {
     throw new DomainError('FORBIDDEN', 'This unified social credit code belongs to another enterprise.');
   }
 
