@@ -1,8 +1,4 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpEnterpriseRegistry } from '../../src/adapters/registry/http-enterprise-registry.js';
@@ -10,44 +6,9 @@ import { RegistryUnavailableError } from '../../src/app/ports.js';
 import { checkUscc } from '../../src/domain/uscc.js';
 import { DEMO_PROFILES } from '../../src/app/demo/demo-data.js';
 import { generateRegistryEnterprises } from '../../src/registry/enterprises.js';
+import { RegistryProcess } from '../support/registry.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** `origo registry serve` as its own process, as demo, tests and CI run it. */
-async function startRegistry(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['src/cli/main.ts', 'registry', 'serve', '--port', String(port), '--data-dir', dataDir],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 30_000;
-  while (
-    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    ))
-  ) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the registry did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 describe('registry demo data', () => {
   const enterprises = generateRegistryEnterprises();
@@ -95,25 +56,20 @@ describe('registry demo data', () => {
 });
 
 describe('HTTP adapter against the registry process', () => {
-  let port: number;
-  let dataDir: string;
-  let registryProcess: ChildProcess;
+  let registryProcess: RegistryProcess;
   const known = generateRegistryEnterprises()[0]!;
   const noWait = async () => undefined;
 
   beforeAll(async () => {
-    port = await freePort();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-registry-'));
-    registryProcess = await startRegistry(port, dataDir);
+    registryProcess = await RegistryProcess.start();
   });
   afterAll(async () => {
-    await stop(registryProcess);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await registryProcess.close();
   });
 
   it('finds a registered enterprise and answers undefined for an unknown USCC', async () => {
     const registry = createHttpEnterpriseRegistry({
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: registryProcess.url,
       timeoutMs: 2000,
       retries: 2,
       backoffMs: 10,
@@ -123,10 +79,10 @@ describe('HTTP adapter against the registry process', () => {
   });
 
   it('retries with growing delays and then reports the registry unavailable when it is stopped', async () => {
-    await stop(registryProcess);
+    await registryProcess.stop();
     const delays: number[] = [];
     const registry = createHttpEnterpriseRegistry({
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: registryProcess.url,
       timeoutMs: 500,
       retries: 3,
       backoffMs: 100,
@@ -138,7 +94,7 @@ describe('HTTP adapter against the registry process', () => {
     await expect(registry.findEnterprise(known.uscc)).rejects.toThrow(RegistryUnavailableError);
     expect(delays).toEqual([100, 200, 400]);
 
-    registryProcess = await startRegistry(port, dataDir);
+    await registryProcess.restart();
     expect((await registry.findEnterprise(known.uscc))?.nameZh).toBe(known.nameZh);
   });
 });
