@@ -10,7 +10,7 @@ import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import type { Runtime } from '../../src/compose.js';
 import { openRuntime } from '../../src/compose.js';
 import { ManualClock } from '../../src/domain/clock.js';
-import { POSTGRES_TEST_URL } from './global-setup.js';
+import { POSTGRES_TEST_URL, SCHEMA_GUARD_LOCK, testSchemaPrefix } from './global-setup.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -48,17 +48,24 @@ export async function openTestRuntime(
     target = { dialect: 'sqlite', file: path.join(dir, 'origo.sqlite') };
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
-    const schema = `origo_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    const schema = `${testSchemaPrefix(inject('testRunId'))}${randomBytes(6).toString('hex')}`;
+    // Kysely's migrator reads the catalogue of every schema, and PostgreSQL fails such a read when a
+    // schema vanishes under it ("schema ... does not exist"). So a test runtime holds a shared advisory
+    // lock for its whole life, and a schema is dropped only under the same lock taken exclusively. Closing
+    // only tries for it (a test may hold a second runtime open); what it cannot drop, the global teardown
+    // drops when every test file has finished.
+    const guard = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+    await guard.connect();
+    await guard.query('select pg_advisory_lock_shared($1)', [SCHEMA_GUARD_LOCK]);
+    await guard.query(`create schema ${schema}`);
     target = { dialect: 'postgres', url: POSTGRES_TEST_URL, schema, poolSize: 5 };
     cleanup = async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
+      await guard.query('select pg_advisory_unlock_shared($1)', [SCHEMA_GUARD_LOCK]);
+      const { rows } = await guard.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
+        SCHEMA_GUARD_LOCK,
+      ]);
+      if (rows[0]?.locked) await guard.query(`drop schema ${schema} cascade`);
+      await guard.end(); // ends the session, and with it the lock
     };
   }
   // The session cache is on, as in production, so the HTTP tests cover its invalidation.
@@ -71,7 +78,13 @@ export async function openTestRuntime(
     registry: { url: options.registryUrl ?? 'http://127.0.0.1:9', port: 0, timeoutMs: 2000, retries: 1 },
     filesDir,
   };
-  const runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
+  let runtime: Runtime;
+  try {
+    runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
   if (options.demo) await seedDemoData(runtime.deps, { kind: 'system', name: 'test' });
   const peers: Runtime[] = [];
   return {
