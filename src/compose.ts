@@ -1,6 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { AdministrativeDivisions, Deps, EnterpriseRegistry } from './app/ports.js';
+import type {
+  AdministrativeDivisions,
+  CertificateTypeCatalogue,
+  Deps,
+  EnterpriseRegistry,
+} from './app/ports.js';
+import { loadCertificateTypes } from './adapters/reference/certificate-type-files.js';
+import { loadHsNomenclature } from './adapters/reference/hs-nomenclature-file.js';
+import type { HsNomenclature } from './domain/hs-nomenclature.js';
 import { createFilesystemFileStore } from './adapters/files/filesystem-file-store.js';
 import { loadAdministrativeDivisions } from './adapters/reference/administrative-divisions.js';
 import { createHttpEnterpriseRegistry } from './adapters/registry/http-enterprise-registry.js';
@@ -29,6 +37,12 @@ export function databaseTargetOf(config: Pick<Config, 'databaseUrl' | 'sqliteFil
 let divisions: AdministrativeDivisions | undefined;
 /** The division data package, read once per process. */
 const administrativeDivisions = (): AdministrativeDivisions => (divisions ??= loadAdministrativeDivisions());
+let certificateTypes: CertificateTypeCatalogue | undefined;
+/** The certificate type files, read and checked once per process (a wrong file stops the start). */
+const certificateTypeCatalogue = (): CertificateTypeCatalogue =>
+  (certificateTypes ??= loadCertificateTypes());
+let hs: HsNomenclature | undefined;
+const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 
 /** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
 export async function openRuntime(
@@ -67,6 +81,8 @@ export async function openRuntime(
       }),
     divisions: administrativeDivisions(),
     files: createFilesystemFileStore(settings.filesDir ?? path.join(os.tmpdir(), 'origo-files')),
+    certificateTypes: certificateTypeCatalogue(),
+    hs: hsNomenclature(),
   };
   return { handle, deps, close: () => handle.close() };
 }

@@ -51,6 +51,8 @@ const environmentSchema = z.object({
   ORIGO_REGISTRY_RETRIES: integer(0, 10, 2),
   ORIGO_SEAL_UPLOAD_LIMIT_BYTES: integer(64 * 1024, 50 * 1024 * 1024, 10 * 1024 * 1024),
   ORIGO_JOB_POLL_MS: integer(50, 60_000, 1000),
+  ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES: integer(64 * 1024, 200 * 1024 * 1024, 20 * 1024 * 1024),
+  ORIGO_IMPORT_LIMIT_BYTES: integer(64 * 1024, 512 * 1024 * 1024, 64 * 1024 * 1024),
 });
 
 export interface Config {
@@ -64,6 +66,10 @@ export interface Config {
   filesDir: string;
   /** Largest accepted upload of a seal or signature image. */
   sealUploadLimitBytes: number;
+  /** Largest accepted supporting document (invoice, packing list, ...). */
+  documentUploadLimitBytes: number;
+  /** Largest accepted message file for bulk import (the HTTP body of importApplicationMessages). */
+  importLimitBytes: number;
   logLevel: z.infer<typeof environmentSchema>['ORIGO_LOG_LEVEL'];
   cookieSecure: boolean;
   sessionIdleMinutes: number;
@@ -101,6 +107,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     sqliteFile: path.join(dataDir, 'origo.sqlite'),
     filesDir: path.join(dataDir, 'files'),
     sealUploadLimitBytes: env.ORIGO_SEAL_UPLOAD_LIMIT_BYTES,
+    documentUploadLimitBytes: env.ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES,
+    importLimitBytes: env.ORIGO_IMPORT_LIMIT_BYTES,
     logLevel: env.ORIGO_LOG_LEVEL,
     cookieSecure: env.ORIGO_COOKIE_SECURE,
     sessionIdleMinutes: env.ORIGO_SESSION_IDLE_MINUTES,

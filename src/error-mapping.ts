@@ -20,4 +20,5 @@ export const ERROR_MAPPING: Record<ErrorCode, { httpStatus: number; exitCode: nu
   RATE_LIMITED: { httpStatus: 429, exitCode: 6 },
   INTERNAL_ERROR: { httpStatus: 500, exitCode: 1 },
   DEPENDENCY_UNAVAILABLE: { httpStatus: 503, exitCode: 6 },
+  ENTERPRISE_NOT_SYNCHRONISED: { httpStatus: 409, exitCode: 5 },
 };

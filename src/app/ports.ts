@@ -1,5 +1,9 @@
 import type { Actor } from '../domain/actor.js';
 import type { AuditEventInput, HashedAuditFields } from '../domain/audit.js';
+import type { ApplicationData } from '../domain/application.js';
+import type { Finding } from '../domain/certificate-rules.js';
+import type { CertificateType, SupportingDocumentKind } from '../domain/certificate-types.js';
+import type { HsNomenclature } from '../domain/hs-nomenclature.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
@@ -294,8 +298,78 @@ export interface FileStore {
   exists(sha256: string): Promise<boolean>;
 }
 
+export const APPLICATION_STATUSES = ['draft', 'submitted'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** How an application reached Origo. */
+export const APPLICATION_CHANNELS = ['portal', 'api', 'message'] as const;
+export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
+
+export interface ApplicationRecord {
+  id: string;
+  enterpriseId: string;
+  /** The issuing office the enterprise is affiliated with: whose officers review it. */
+  officeId: string;
+  typeCode: string;
+  status: ApplicationStatus;
+  data: ApplicationData;
+  /** Counts saves; an update names the version it read (optimistic locking). */
+  version: number;
+  channel: ApplicationChannel;
+  /** The agency that applied for the enterprise, if one did. */
+  agencyId: string | null;
+  /** Actor label of the creator (user or API key). */
+  createdBy: string;
+  idempotencyKey: string | null;
+  /** SHA-256 of the request an idempotency key first came with. */
+  requestHash: string | null;
+  copiedFrom: string | null;
+  /** The version of the enterprise's basic information the submission rests on. */
+  profileVersion: number | null;
+  /** The findings at submission (warnings only, since errors stop it). */
+  findings: Finding[] | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface SupportingDocumentRecord {
+  id: string;
+  applicationId: string;
+  kind: SupportingDocumentKind;
+  fileSha256: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface ApplicationFilter {
+  enterpriseIds?: readonly string[] | undefined;
+  /** Only what this agency applied for. */
+  agencyId?: string | undefined;
+  status?: ApplicationStatus | undefined;
+  typeCode?: string | undefined;
+  /** Newest first; continue before this update time and id. */
+  before?: { updatedAt: string; id: string } | undefined;
+  limit: number;
+}
+
+export interface ApplicationRepository {
+  insert(application: ApplicationRecord): Promise<void>;
+  findById(id: string): Promise<ApplicationRecord | undefined>;
+  findByIdempotencyKey(enterpriseId: string, key: string): Promise<ApplicationRecord | undefined>;
+  /** Writes the record if its stored version is still `expectedVersion`; false when someone saved in between. */
+  update(application: ApplicationRecord, expectedVersion: number): Promise<boolean>;
+  list(filter: ApplicationFilter): Promise<ApplicationRecord[]>;
+  insertDocument(document: SupportingDocumentRecord): Promise<void>;
+  listDocuments(applicationId: string): Promise<SupportingDocumentRecord[]>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
+  applications: ApplicationRepository;
   agentAuthorisations: AgentAuthorisationRepository;
   seals: SealRepository;
   enterpriseProfiles: EnterpriseProfileRepository;
@@ -335,6 +409,14 @@ export interface Deps {
   registry: EnterpriseRegistry;
   divisions: AdministrativeDivisions;
   files: FileStore;
+  certificateTypes: CertificateTypeCatalogue;
+  hs: HsNomenclature;
+}
+
+/** The certificate types the authority issues, read from data files at start. */
+export interface CertificateTypeCatalogue {
+  list(): readonly CertificateType[];
+  get(code: string): CertificateType | undefined;
 }
 
 /** What the customs enterprise qualification registry knows of an enterprise. */

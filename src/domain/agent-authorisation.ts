@@ -1,11 +1,5 @@
 import type { FieldProblem } from './errors.js';
 
-/**
- * Certificate type codes an agency can be authorised for. The type catalogue itself (boxes, rules,
- * countries) arrives as data files with the application issue; until then this is the list of codes.
- */
-export const CERTIFICATE_TYPE_CODES = ['C', 'RC', 'BR', 'E', 'K', 'P', 'A', 'S', 'B', 'F', 'N', 'X'] as const;
-
 /** The longest an authorisation may run before the enterprise renews it. */
 export const MAX_AUTHORISATION_DAYS = 3 * 366;
 
@@ -28,6 +22,8 @@ export function chinaDate(at: Date): string {
 
 export function checkAuthorisationTerms(input: {
   certificateTypes: string[];
+  /** The codes of the certificate types the authority issues (data/certificate-types). */
+  knownTypes: readonly string[];
   validFrom: string;
   validUntil: string;
   today: string;
@@ -41,11 +37,11 @@ export function checkAuthorisationTerms(input: {
     });
   }
   input.certificateTypes.forEach((type, index) => {
-    if (!(CERTIFICATE_TYPE_CODES as readonly string[]).includes(type)) {
+    if (!input.knownTypes.includes(type)) {
       problems.push({
         path: `certificateTypes.${index}`,
         code: 'unknown_type',
-        message: `Unknown certificate type ${type}; known: ${CERTIFICATE_TYPE_CODES.join(', ')}.`,
+        message: `Unknown certificate type ${type}; known: ${input.knownTypes.join(', ')}.`,
       });
     }
   });

@@ -43,6 +43,17 @@ export interface AuditEventData {
   'seal.uploaded': { kind: string; shape: string | null; sha256: string; dpi: number };
   /** The enterprise administrator authorised the seal and signature used for self-print from now on. */
   'seal.authorised': { sealId: string; signatureId: string };
+  /** A certificate application was created (a draft), through the portal, the API or a message. */
+  'application.created': {
+    typeCode: string;
+    channel: string;
+    agencyId: string | null;
+    copiedFrom: string | null;
+  };
+  /** An application went to customs: the version submitted, the enterprise information it rests on. */
+  'application.submitted': { typeCode: string; version: number; profileVersion: number; warnings: number };
+  /** A supporting document was attached to an application. */
+  'application.document_uploaded': { kind: string; sha256: string; size: number; contentType: string };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'INTERNAL_ERROR',
   /** A system Origo depends on (the enterprise qualification registry) does not answer; try again later. */
   'DEPENDENCY_UNAVAILABLE',
+  /** Applying needs the enterprise's basic information synchronised (Synchronization Successful) for its latest version. */
+  'ENTERPRISE_NOT_SYNCHRONISED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -81,6 +81,32 @@ const SCOPES = {
   },
   /** Enterprise 1 as agent staff see it once their agency's authorisation lapsed or was revoked. */
   ent1Lapsed: { orgId: 'ent-1', orgKind: 'enterprise', officeId: 'office-1', agentCertificateTypes: [] },
+  /** An application of enterprise 1, type C, made by agency 1 (authorised today for C and RC). */
+  ent1AgentApp: {
+    orgId: 'ent-1',
+    orgKind: 'enterprise',
+    officeId: 'office-1',
+    agentCertificateTypes: ['C', 'RC'],
+    certificateType: 'C',
+    applicationAgencyId: 'agency-1',
+  },
+  /** A new application of enterprise 1 of a type (E) agency 1 is not authorised for. */
+  ent1AgentOtherType: {
+    orgId: 'ent-1',
+    orgKind: 'enterprise',
+    officeId: 'office-1',
+    agentCertificateTypes: ['C', 'RC'],
+    certificateType: 'E',
+  },
+  /** An application of enterprise 1, type C, made by another agency (or by the enterprise itself). */
+  ent1OtherApplicant: {
+    orgId: 'ent-1',
+    orgKind: 'enterprise',
+    officeId: 'office-1',
+    agentCertificateTypes: ['C', 'RC'],
+    certificateType: 'C',
+    applicationAgencyId: 'agency-2',
+  },
   /** Enterprise 2 (office 2): another organisation, under an office the officer does not belong to. */
   ent2: { orgId: 'ent-2', orgKind: 'enterprise', officeId: 'office-2' },
   /** Agency 1 (office 1): own organisation of the agent. */
@@ -118,12 +144,20 @@ const n = 'deny';
  *   enterprise only.
  * - agent.authorise, enterpriseProfile.maintain, seal.manage: system and the enterprise's own admin (its
  *   legal representative); neither customs, nor the applicant, nor the agency.
+ * - certificateType.read: anyone with an identity (types and the HS nomenclature are not secret).
+ * - application.apply: system, the enterprise's own admin, applicant and API key, and agent staff only on
+ *   their own agency's application (or a new one) of a type the enterprise authorised them for today.
+ * - application.read: as organisation.read, plus agent staff on their own agency's applications within
+ *   their authorised types; never another agency's or the enterprise's own.
  */
 // prettier-ignore
 const TABLE: readonly Row[] = [
   //  permission                    scope         system entAdmin applicant agent officer cusAdmin apiKey
   ['session.read',                'ent1',       n,     Y,       Y,        Y,    Y,      Y,       Y],
   ['session.read',                'ent1Agent',  n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                'ent1AgentApp',n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                'ent1AgentOtherType',n,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['session.read',                'ent1OtherApplicant',n,     Y,       Y,        Y,    Y,      Y,       Y],
   ['session.read',                'ent1Lapsed', n,     Y,       Y,        Y,    Y,      Y,       Y],
   ['session.read',                'ent2',       n,     Y,       Y,        Y,    Y,      Y,       Y],
   ['session.read',                'agency1',    n,     Y,       Y,        Y,    Y,      Y,       Y],
@@ -135,6 +169,9 @@ const TABLE: readonly Row[] = [
 
   ['account.changePassword',      'ent1',       n,     Y,       Y,        Y,    Y,      Y,       n],
   ['account.changePassword',      'ent1Agent',  n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',      'ent1AgentApp',n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',      'ent1AgentOtherType',n,     Y,       Y,        Y,    Y,      Y,       n],
+  ['account.changePassword',      'ent1OtherApplicant',n,     Y,       Y,        Y,    Y,      Y,       n],
   ['account.changePassword',      'ent1Lapsed', n,     Y,       Y,        Y,    Y,      Y,       n],
   ['account.changePassword',      'ent2',       n,     Y,       Y,        Y,    Y,      Y,       n],
   ['account.changePassword',      'agency1',    n,     Y,       Y,        Y,    Y,      Y,       n],
@@ -146,6 +183,9 @@ const TABLE: readonly Row[] = [
 
   ['organisation.read',           'ent1',       Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['organisation.read',           'ent1Agent',  Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['organisation.read',           'ent1AgentApp',Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['organisation.read',           'ent1AgentOtherType',Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['organisation.read',           'ent1OtherApplicant',Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['organisation.read',           'ent1Lapsed', Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['organisation.read',           'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['organisation.read',           'agency1',    Y,     n,       n,        Y,    Y,      Y,       n],
@@ -157,6 +197,9 @@ const TABLE: readonly Row[] = [
 
   ['organisation.create',         'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['organisation.create',         'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',         'ent1AgentApp',Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',         'ent1AgentOtherType',Y,     n,       n,        n,    n,      Y,       n],
+  ['organisation.create',         'ent1OtherApplicant',Y,     n,       n,        n,    n,      Y,       n],
   ['organisation.create',         'ent1Lapsed', Y,     n,       n,        n,    n,      Y,       n],
   ['organisation.create',         'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['organisation.create',         'agency1',    Y,     n,       n,        n,    n,      Y,       n],
@@ -168,6 +211,9 @@ const TABLE: readonly Row[] = [
 
   ['user.manage',                 'ent1',       Y,     Y,       n,        n,    n,      Y,       n],
   ['user.manage',                 'ent1Agent',  Y,     Y,       n,        n,    n,      Y,       n],
+  ['user.manage',                 'ent1AgentApp',Y,     Y,       n,        n,    n,      Y,       n],
+  ['user.manage',                 'ent1AgentOtherType',Y,     Y,       n,        n,    n,      Y,       n],
+  ['user.manage',                 'ent1OtherApplicant',Y,     Y,       n,        n,    n,      Y,       n],
   ['user.manage',                 'ent1Lapsed', Y,     Y,       n,        n,    n,      Y,       n],
   ['user.manage',                 'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['user.manage',                 'agency1',    Y,     n,       n,        n,    n,      Y,       n],
@@ -179,6 +225,9 @@ const TABLE: readonly Row[] = [
 
   ['apiKey.manage',               'ent1',       Y,     Y,       n,        n,    n,      Y,       n],
   ['apiKey.manage',               'ent1Agent',  Y,     Y,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',               'ent1AgentApp',Y,     Y,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',               'ent1AgentOtherType',Y,     Y,       n,        n,    n,      Y,       n],
+  ['apiKey.manage',               'ent1OtherApplicant',Y,     Y,       n,        n,    n,      Y,       n],
   ['apiKey.manage',               'ent1Lapsed', Y,     Y,       n,        n,    n,      Y,       n],
   ['apiKey.manage',               'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['apiKey.manage',               'agency1',    Y,     n,       n,        n,    n,      Y,       n],
@@ -190,6 +239,9 @@ const TABLE: readonly Row[] = [
 
   ['enterpriseProfile.read',      'ent1',       Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['enterpriseProfile.read',      'ent1Agent',  Y,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['enterpriseProfile.read',      'ent1AgentApp',Y,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['enterpriseProfile.read',      'ent1AgentOtherType',Y,     Y,       Y,        Y,    Y,      Y,       Y],
+  ['enterpriseProfile.read',      'ent1OtherApplicant',Y,     Y,       Y,        Y,    Y,      Y,       Y],
   ['enterpriseProfile.read',      'ent1Lapsed', Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['enterpriseProfile.read',      'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['enterpriseProfile.read',      'agency1',    Y,     n,       n,        Y,    Y,      Y,       n],
@@ -201,6 +253,9 @@ const TABLE: readonly Row[] = [
 
   ['agent.authorise',             'ent1',       Y,     Y,       n,        n,    n,      n,       n],
   ['agent.authorise',             'ent1Agent',  Y,     Y,       n,        n,    n,      n,       n],
+  ['agent.authorise',             'ent1AgentApp',Y,     Y,       n,        n,    n,      n,       n],
+  ['agent.authorise',             'ent1AgentOtherType',Y,     Y,       n,        n,    n,      n,       n],
+  ['agent.authorise',             'ent1OtherApplicant',Y,     Y,       n,        n,    n,      n,       n],
   ['agent.authorise',             'ent1Lapsed', Y,     Y,       n,        n,    n,      n,       n],
   ['agent.authorise',             'ent2',       Y,     n,       n,        n,    n,      n,       n],
   ['agent.authorise',             'agency1',    Y,     n,       n,        n,    n,      n,       n],
@@ -212,6 +267,9 @@ const TABLE: readonly Row[] = [
 
   ['agent.list',                  'ent1',       Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['agent.list',                  'ent1Agent',  Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['agent.list',                  'ent1AgentApp',Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['agent.list',                  'ent1AgentOtherType',Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['agent.list',                  'ent1OtherApplicant',Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['agent.list',                  'ent1Lapsed', Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['agent.list',                  'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['agent.list',                  'agency1',    Y,     n,       n,        Y,    Y,      Y,       n],
@@ -223,6 +281,9 @@ const TABLE: readonly Row[] = [
 
   ['enterpriseProfile.maintain',  'ent1',       Y,     Y,       n,        n,    n,      n,       n],
   ['enterpriseProfile.maintain',  'ent1Agent',  Y,     Y,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',  'ent1AgentApp',Y,     Y,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',  'ent1AgentOtherType',Y,     Y,       n,        n,    n,      n,       n],
+  ['enterpriseProfile.maintain',  'ent1OtherApplicant',Y,     Y,       n,        n,    n,      n,       n],
   ['enterpriseProfile.maintain',  'ent1Lapsed', Y,     Y,       n,        n,    n,      n,       n],
   ['enterpriseProfile.maintain',  'ent2',       Y,     n,       n,        n,    n,      n,       n],
   ['enterpriseProfile.maintain',  'agency1',    Y,     n,       n,        n,    n,      n,       n],
@@ -234,6 +295,9 @@ const TABLE: readonly Row[] = [
 
   ['seal.manage',                 'ent1',       Y,     Y,       n,        n,    n,      n,       n],
   ['seal.manage',                 'ent1Agent',  Y,     Y,       n,        n,    n,      n,       n],
+  ['seal.manage',                 'ent1AgentApp',Y,     Y,       n,        n,    n,      n,       n],
+  ['seal.manage',                 'ent1AgentOtherType',Y,     Y,       n,        n,    n,      n,       n],
+  ['seal.manage',                 'ent1OtherApplicant',Y,     Y,       n,        n,    n,      n,       n],
   ['seal.manage',                 'ent1Lapsed', Y,     Y,       n,        n,    n,      n,       n],
   ['seal.manage',                 'ent2',       Y,     n,       n,        n,    n,      n,       n],
   ['seal.manage',                 'agency1',    Y,     n,       n,        n,    n,      n,       n],
@@ -245,6 +309,9 @@ const TABLE: readonly Row[] = [
 
   ['seal.read',                   'ent1',       Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['seal.read',                   'ent1Agent',  Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['seal.read',                   'ent1AgentApp',Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['seal.read',                   'ent1AgentOtherType',Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['seal.read',                   'ent1OtherApplicant',Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['seal.read',                   'ent1Lapsed', Y,     Y,       Y,        n,    Y,      Y,       Y],
   ['seal.read',                   'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['seal.read',                   'agency1',    Y,     n,       n,        Y,    Y,      Y,       n],
@@ -254,8 +321,53 @@ const TABLE: readonly Row[] = [
   ['seal.read',                   'authority',  Y,     n,       n,        n,    n,      Y,       n],
   ['seal.read',                   'empty',      Y,     n,       n,        n,    n,      Y,       n],
 
+  ['certificateType.read',        'ent1',       n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'ent1Agent',  n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'ent1AgentApp',n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'ent1AgentOtherType',n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'ent1OtherApplicant',n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'ent1Lapsed', n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'ent2',       n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'agency1',    n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'office1',    n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'office3',    n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'office2',    n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'authority',  n, Y, Y, Y, Y, Y, Y],
+  ['certificateType.read',        'empty',      n, Y, Y, Y, Y, Y, Y],
+
+  ['application.apply',           'ent1',       Y, Y, Y, n, n, n, Y],
+  ['application.apply',           'ent1Agent',  Y, Y, Y, n, n, n, Y],
+  ['application.apply',           'ent1AgentApp',Y, Y, Y, Y, n, n, Y],
+  ['application.apply',           'ent1AgentOtherType',Y, Y, Y, n, n, n, Y],
+  ['application.apply',           'ent1OtherApplicant',Y, Y, Y, n, n, n, Y],
+  ['application.apply',           'ent1Lapsed', Y, Y, Y, n, n, n, Y],
+  ['application.apply',           'ent2',       Y, n, n, n, n, n, n],
+  ['application.apply',           'agency1',    Y, n, n, n, n, n, n],
+  ['application.apply',           'office1',    Y, n, n, n, n, n, n],
+  ['application.apply',           'office3',    Y, n, n, n, n, n, n],
+  ['application.apply',           'office2',    Y, n, n, n, n, n, n],
+  ['application.apply',           'authority',  Y, n, n, n, n, n, n],
+  ['application.apply',           'empty',      Y, n, n, n, n, n, n],
+
+  ['application.read',            'ent1',       Y, Y, Y, n, Y, Y, Y],
+  ['application.read',            'ent1Agent',  Y, Y, Y, n, Y, Y, Y],
+  ['application.read',            'ent1AgentApp',Y, Y, Y, Y, Y, Y, Y],
+  ['application.read',            'ent1AgentOtherType',Y, Y, Y, n, Y, Y, Y],
+  ['application.read',            'ent1OtherApplicant',Y, Y, Y, n, Y, Y, Y],
+  ['application.read',            'ent1Lapsed', Y, Y, Y, n, Y, Y, Y],
+  ['application.read',            'ent2',       Y, n, n, n, n, Y, n],
+  ['application.read',            'agency1',    Y, n, n, Y, Y, Y, n],
+  ['application.read',            'office1',    Y, n, n, n, Y, Y, n],
+  ['application.read',            'office3',    Y, n, n, n, Y, Y, n],
+  ['application.read',            'office2',    Y, n, n, n, n, Y, n],
+  ['application.read',            'authority',  Y, n, n, n, n, Y, n],
+  ['application.read',            'empty',      Y, n, n, n, n, Y, n],
+
   ['audit.read',                  'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                  'ent1AgentApp',Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                  'ent1AgentOtherType',Y,     n,       n,        n,    n,      Y,       n],
+  ['audit.read',                  'ent1OtherApplicant',Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Lapsed', Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'agency1',    Y,     n,       n,        n,    n,      Y,       n],
@@ -267,6 +379,9 @@ const TABLE: readonly Row[] = [
 
   ['jobs.manage',                 'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['jobs.manage',                 'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                 'ent1AgentApp',Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                 'ent1AgentOtherType',Y,     n,       n,        n,    n,      Y,       n],
+  ['jobs.manage',                 'ent1OtherApplicant',Y,     n,       n,        n,    n,      Y,       n],
   ['jobs.manage',                 'ent1Lapsed', Y,     n,       n,        n,    n,      Y,       n],
   ['jobs.manage',                 'ent2',       Y,     n,       n,        n,    n,      Y,       n],
   ['jobs.manage',                 'agency1',    Y,     n,       n,        n,    n,      Y,       n],

@@ -15,6 +15,10 @@ export interface Scope {
   officeId?: string | undefined;
   /** For agent staff: the certificate types their agency is authorised for, today, by this enterprise. */
   agentCertificateTypes?: readonly string[] | undefined;
+  /** The certificate type of the application acted on. */
+  certificateType?: string | undefined;
+  /** The agency that made the application (null: the enterprise itself); undefined for a new one. */
+  applicationAgencyId?: string | null | undefined;
 }
 
 type Rule = (actor: Actor, scope: Scope) => boolean;
@@ -34,6 +38,21 @@ const enterpriseAdminOfScope: Rule = (actor, scope) =>
   hasRole(actor, 'enterprise_admin') && ownOrganisation(actor, scope);
 const authorisedAgent: Rule = (actor, scope) =>
   hasRole(actor, 'agent_staff') && (scope.agentCertificateTypes?.length ?? 0) > 0;
+
+/** An enterprise's own applicant or administrator (people or its API keys). */
+const applicantOfScope: Rule = (actor, scope) =>
+  (hasRole(actor, 'enterprise_admin') || hasRole(actor, 'enterprise_applicant')) &&
+  ownOrganisation(actor, scope);
+/**
+ * Agent staff acting within their agency's authorisation: the application's type is one the enterprise
+ * authorised today, and the application is their agency's own (or new).
+ */
+const agentForType: Rule = (actor, scope) =>
+  hasRole(actor, 'agent_staff') &&
+  actor.kind !== 'system' &&
+  scope.certificateType !== undefined &&
+  (scope.agentCertificateTypes ?? []).includes(scope.certificateType) &&
+  (scope.applicationAgencyId === undefined || scope.applicationAgencyId === actor.orgId);
 
 const any =
   (...rules: Rule[]): Rule =>
@@ -69,6 +88,12 @@ export const POLICY = {
   'seal.manage': any(isSystem, enterpriseAdminOfScope),
   /** See an enterprise's seals and signatures and which pair is authorised. */
   'seal.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  /** See the certificate types, their boxes and rules, and search the HS nomenclature. */
+  'certificateType.read': isAuthenticated,
+  /** Create, edit, validate and submit an application, and attach its supporting documents. */
+  'application.apply': any(isSystem, applicantOfScope, agentForType),
+  /** Read an application and its documents. */
+  'application.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope, agentForType),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

@@ -18,6 +18,7 @@ import {
 import type { Deps } from '../app/ports.js';
 import type { Config } from '../config.js';
 import { registerAuthentication } from './auth.js';
+import { applicationRoutes } from './routes/applications.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -35,6 +36,8 @@ export type HttpConfig = Pick<
   Config,
   | 'cookieSecure'
   | 'sealUploadLimitBytes'
+  | 'documentUploadLimitBytes'
+  | 'importLimitBytes'
   | 'sessionMaxHours'
   | 'bodyLimitBytes'
   | 'trustProxy'
@@ -95,7 +98,12 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   await app.register(fastifyCookie);
   // Uploads are streamed; the use case enforces the size limit itself while storing.
   await app.register(fastifyMultipart, {
-    limits: { files: 1, fields: 10, fieldSize: 1000, fileSize: config.sealUploadLimitBytes + 1 },
+    limits: {
+      files: 1,
+      fields: 10,
+      fieldSize: 1000,
+      fileSize: Math.max(config.sealUploadLimitBytes, config.documentUploadLimitBytes) + 1,
+    },
   });
   registerAuthentication(app, deps);
 
@@ -144,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   enterpriseRoutes(app, context);
   agentRoutes(app, context);
   sealRoutes(app, context);
+  applicationRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

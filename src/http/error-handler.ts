@@ -86,6 +86,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       message: domainError.message,
       fields: domainError.fields,
       requestId: request.id,
+      ...(domainError.details.findings ? { findings: domainError.details.findings } : {}),
+      ...(domainError.details.blockers ? { blockers: domainError.details.blockers } : {}),
     });
   });
 

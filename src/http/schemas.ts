@@ -1,8 +1,31 @@
+import { RULE_NAMES } from '../domain/certificate-rules.js';
 import { z } from 'zod';
 import { ERROR_CODES } from '../domain/errors.js';
 import { ORGANISATION_KINDS, ROLES } from '../domain/roles.js';
 
 // Response and shared request schemas. Each named schema becomes a component of the OpenAPI document.
+
+const Localised = z.object({ en: z.string(), zh: z.string() });
+
+/** A field rule's finding (src/domain/certificate-rules.ts). */
+export const Finding = z
+  .object({
+    rule: z.enum(RULE_NAMES),
+    code: z.string(),
+    severity: z.enum(['error', 'warning']),
+    path: z.string().describe('Dotted path into the application data, such as items.0.hsCode'),
+    box: z.string().nullable().describe('The box on the form'),
+    message: Localised,
+  })
+  .meta({ id: 'Finding' });
+
+/** Something besides a box that stops a submission. */
+export const Blocker = z
+  .object({
+    code: z.enum(['field_errors', 'enterprise_not_synchronised', 'documents_missing']),
+    message: Localised,
+  })
+  .meta({ id: 'Blocker' });
 
 export const ErrorBody = z
   .object({
@@ -12,6 +35,11 @@ export const ErrorBody = z
       .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
       .describe('Problems with individual fields, by dotted path'),
     requestId: z.string().optional(),
+    findings: z
+      .array(Finding)
+      .optional()
+      .describe('A refused submission: every finding of the field rules, errors and warnings'),
+    blockers: z.array(Blocker).optional().describe('A refused submission: what stands in its way'),
   })
   .meta({ id: 'Error' });
 

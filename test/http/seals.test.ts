@@ -3,26 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pngHeader } from '../support/images.js';
+import { multipart } from '../support/multipart.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
 import { logIn, openTestApi } from '../support/http.js';
 import { describeEachDatabase } from '../support/runtime.js';
-
-/** A multipart/form-data body as a browser sends it: the text fields, then the file. */
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
-  const boundary = `----origo${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fields).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  const payload = Buffer.concat([
-    Buffer.from(parts.join('')),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** A PNG of the given size and resolution, padded like real image data. */
 const png = (width: number, height: number, dpi: number | null, colourType = 2) =>

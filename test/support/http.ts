@@ -31,6 +31,8 @@ export async function openTestApi(
       webDistDir: path.join(runtime.handle.sqlite?.name ?? '/nonexistent', 'no-web'),
       publicUrl: 'http://localhost:8080',
       sealUploadLimitBytes: 10 * 1024 * 1024,
+      documentUploadLimitBytes: 20 * 1024 * 1024,
+      importLimitBytes: 64 * 1024 * 1024,
     },
   });
   await app.ready();

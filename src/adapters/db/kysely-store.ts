@@ -10,7 +10,14 @@ import type { OrganisationKind, Role } from '../../domain/roles.js';
 import { ROLES } from '../../domain/roles.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../../domain/enterprise-profile.js';
 import type { AgentAuthorisation } from '../../domain/agent-authorisation.js';
+import { applicationDataSchema } from '../../domain/application.js';
+import type { Finding } from '../../domain/certificate-rules.js';
+import type { SupportingDocumentKind } from '../../domain/certificate-types.js';
 import type {
+  ApplicationChannel,
+  ApplicationRecord,
+  ApplicationRepository,
+  ApplicationStatus,
   AgentAuthorisationRepository,
   SealRecord,
   SealRepository,
@@ -915,6 +922,146 @@ function seals(db: Executor): SealRepository {
   };
 }
 
+function toApplication(row: Database['applications']): ApplicationRecord {
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    officeId: row.office_id,
+    typeCode: row.type_code,
+    status: row.status as ApplicationStatus,
+    data: applicationDataSchema.parse(JSON.parse(row.data)),
+    version: row.version,
+    channel: row.channel as ApplicationChannel,
+    agencyId: row.agency_id,
+    createdBy: row.created_by,
+    idempotencyKey: row.idempotency_key,
+    requestHash: row.request_hash,
+    copiedFrom: row.copied_from,
+    profileVersion: row.profile_version,
+    findings: row.findings === null ? null : (JSON.parse(row.findings) as Finding[]),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+  };
+}
+
+function applicationRow(application: ApplicationRecord): Database['applications'] {
+  return {
+    id: application.id,
+    enterprise_id: application.enterpriseId,
+    office_id: application.officeId,
+    type_code: application.typeCode,
+    status: application.status,
+    data: JSON.stringify(application.data),
+    version: application.version,
+    channel: application.channel,
+    agency_id: application.agencyId,
+    created_by: application.createdBy,
+    idempotency_key: application.idempotencyKey,
+    request_hash: application.requestHash,
+    copied_from: application.copiedFrom,
+    profile_version: application.profileVersion,
+    findings: application.findings === null ? null : JSON.stringify(application.findings),
+    // Kept in columns for the officers' queue and duplicate-invoice checks of the review issue.
+    first_invoice: application.data.invoices[0]?.number ?? null,
+    destination_country: application.data.destinationCountry || null,
+    created_at: application.createdAt,
+    updated_at: application.updatedAt,
+    submitted_at: application.submittedAt,
+  };
+}
+
+function applications(db: Executor): ApplicationRepository {
+  return {
+    async insert(application) {
+      await db.insertInto('applications').values(applicationRow(application)).execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toApplication(row);
+    },
+    async findByIdempotencyKey(enterpriseId, key) {
+      const row = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('enterprise_id', '=', enterpriseId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+      return row && toApplication(row);
+    },
+    async update(application, expectedVersion) {
+      const { id: _id, created_at: _created, ...changes } = applicationRow(application);
+      const result = await db
+        .updateTable('applications')
+        .set(changes)
+        .where('id', '=', application.id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async list(filter) {
+      let query = db.selectFrom('applications').selectAll();
+      if (filter.enterpriseIds) {
+        if (filter.enterpriseIds.length === 0) return [];
+        query = query.where('enterprise_id', 'in', filter.enterpriseIds);
+      }
+      if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.typeCode) query = query.where('type_code', '=', filter.typeCode);
+      const before = filter.before;
+      if (before)
+        query = query.where((eb) =>
+          eb.or([
+            eb('updated_at', '<', before.updatedAt),
+            eb.and([eb('updated_at', '=', before.updatedAt), eb('id', '<', before.id)]),
+          ]),
+        );
+      const rows = await query
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit)
+        .execute();
+      return rows.map(toApplication);
+    },
+    async insertDocument(document) {
+      await db
+        .insertInto('supporting_documents')
+        .values({
+          id: document.id,
+          application_id: document.applicationId,
+          kind: document.kind,
+          file_sha256: document.fileSha256,
+          file_name: document.fileName,
+          content_type: document.contentType,
+          size: document.size,
+          uploaded_by: document.uploadedBy,
+          uploaded_at: document.uploadedAt,
+        })
+        .execute();
+    },
+    async listDocuments(applicationId) {
+      const rows = await db
+        .selectFrom('supporting_documents')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('uploaded_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        applicationId: row.application_id,
+        kind: row.kind as SupportingDocumentKind,
+        fileSha256: row.file_sha256,
+        fileName: row.file_name,
+        contentType: row.content_type,
+        size: row.size,
+        uploadedBy: row.uploaded_by,
+        uploadedAt: row.uploaded_at,
+      }));
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -923,6 +1070,7 @@ function repositories(
 ): Repositories {
   const direct = inTransaction ? undefined : sqlite;
   return {
+    applications: applications(db),
     agentAuthorisations: agentAuthorisations(db),
     seals: seals(db),
     enterpriseProfiles: enterpriseProfiles(db),

@@ -160,7 +160,44 @@ export interface SealAuthorisationsTable {
   authorised_at: string;
 }
 
+export interface ApplicationsTable {
+  id: string;
+  enterprise_id: string;
+  office_id: string;
+  type_code: string;
+  status: string;
+  data: string;
+  version: number;
+  channel: string;
+  agency_id: string | null;
+  created_by: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  copied_from: string | null;
+  profile_version: number | null;
+  findings: string | null;
+  first_invoice: string | null;
+  destination_country: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface SupportingDocumentsTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  file_sha256: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
+  applications: ApplicationsTable;
+  supporting_documents: SupportingDocumentsTable;
   stored_files: StoredFilesTable;
   seals: SealsTable;
   seal_authorisations: SealAuthorisationsTable;

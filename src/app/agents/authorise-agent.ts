@@ -17,7 +17,7 @@ export interface AuthoriseAgentInput {
 
 /** The enterprise administrator authorises an agency for some certificate types over some days. */
 export async function authoriseAgent(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes'>,
   actor: Actor,
   input: AuthoriseAgentInput,
 ): Promise<AgentAuthorisationView> {
@@ -32,7 +32,8 @@ export async function authoriseAgent(
   const now = deps.clock.now();
   const today = chinaDate(now);
   const certificateTypes = [...new Set(input.certificateTypes)].sort();
-  const problems = checkAuthorisationTerms({ ...input, certificateTypes, today });
+  const knownTypes = deps.certificateTypes.list().map((type) => type.code);
+  const problems = checkAuthorisationTerms({ ...input, certificateTypes, knownTypes, today });
   const agency = await deps.store.organisations.findById(input.agencyId);
   if (agency?.kind !== 'agency') {
     problems.unshift({ path: 'agencyId', code: 'not_an_agency', message: 'Choose a registered agency.' });

@@ -20,7 +20,14 @@ export type Api = FastifyInstance<
 
 export interface RouteContext {
   deps: Deps;
-  config: Pick<Config, 'cookieSecure' | 'sessionMaxHours' | 'sealUploadLimitBytes'>;
+  config: Pick<
+    Config,
+    | 'cookieSecure'
+    | 'sessionMaxHours'
+    | 'sealUploadLimitBytes'
+    | 'documentUploadLimitBytes'
+    | 'importLimitBytes'
+  >;
   /** Extra readiness checks (pending migrations). */
   readiness: () => Promise<string | undefined>;
 }

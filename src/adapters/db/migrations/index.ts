@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as enterpriseProfiles from './0002-enterprise-profiles.js';
 import * as seals from './0003-seals.js';
+import * as applications from './0004-applications.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-enterprise-profiles': enterpriseProfiles,
   '0003-seals': seals,
+  '0004-applications': applications,
 };

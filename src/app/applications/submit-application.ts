@@ -1,0 +1,87 @@
+import type { Actor } from '../../domain/actor.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Deps, Repositories } from '../ports.js';
+import { loadApplicationFor } from './access.js';
+import type { ApplicationView } from './assessment.js';
+import { assess, toApplicationView } from './assessment.js';
+import { staleVersion } from './update-application.js';
+
+/**
+ * Sends a draft to customs. Refused, changing nothing, while a box has an error, a required document is
+ * missing, or the enterprise's information is not synchronised for its latest version. The submission
+ * records the version of the enterprise information it rests on.
+ */
+export async function submitApplication(
+  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs'>,
+  actor: Actor,
+  input: { id: string; expectedVersion?: number | undefined },
+): Promise<ApplicationView> {
+  const submitted = await deps.store.transaction(async (tx) => submitWithin(deps, tx, actor, input));
+  return toApplicationView(deps, deps.store, submitted);
+}
+
+/** The submission inside a caller's transaction (message import creates and submits in one). */
+export async function submitWithin(
+  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs'>,
+  tx: Repositories,
+  actor: Actor,
+  input: { id: string; expectedVersion?: number | undefined },
+) {
+  const application = await loadApplicationFor(deps, actor, 'application.apply', input.id, tx);
+  if (application.status !== 'draft')
+    throw new DomainError('CONFLICT', `The application is already ${application.status}.`, [], {
+      status: application.status,
+    });
+  if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
+    throw staleVersion(input.expectedVersion);
+  const [profile, documents] = await Promise.all([
+    tx.enterpriseProfiles.find(application.enterpriseId),
+    tx.applications.listDocuments(application.id),
+  ]);
+  const assessment = assess(deps, application, profile, documents);
+  if (!assessment.submittable) {
+    const notSynchronised = assessment.blockers.find(
+      (blocker) => blocker.code === 'enterprise_not_synchronised',
+    );
+    if (notSynchronised && assessment.blockers.length === 1)
+      throw new DomainError('ENTERPRISE_NOT_SYNCHRONISED', notSynchronised.message.en, [], {
+        blockers: assessment.blockers,
+      });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      assessment.blockers.map((blocker) => blocker.message.en).join(' '),
+      assessment.findings
+        .filter((finding) => finding.severity === 'error')
+        .map((finding) => ({
+          path: `data.${finding.path}`,
+          code: finding.code,
+          message: finding.message.en,
+        })),
+      { findings: assessment.findings, blockers: assessment.blockers },
+    );
+  }
+  const now = deps.clock.now().toISOString();
+  const submitted = {
+    ...application,
+    status: 'submitted' as const,
+    version: application.version + 1,
+    profileVersion: profile!.version,
+    findings: assessment.findings,
+    updatedAt: now,
+    submittedAt: now,
+  };
+  if (!(await tx.applications.update(submitted, application.version)))
+    throw staleVersion(application.version);
+  await tx.audit.append(actor, now, {
+    type: 'application.submitted',
+    subjectType: 'application',
+    subjectId: application.id,
+    data: {
+      typeCode: application.typeCode,
+      version: submitted.version,
+      profileVersion: submitted.profileVersion,
+      warnings: assessment.findings.length,
+    },
+  });
+  return submitted;
+}

@@ -1,0 +1,340 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { z } from 'zod';
+import { createApplication } from '../../app/applications/create-application.js';
+import { getApplication } from '../../app/applications/get-application.js';
+import { listApplications } from '../../app/applications/list-applications.js';
+import { listCertificateTypes, searchHsCodes } from '../../app/applications/list-certificate-types.js';
+import { readSupportingDocument } from '../../app/applications/read-supporting-document.js';
+import { submitApplication } from '../../app/applications/submit-application.js';
+import { updateApplication } from '../../app/applications/update-application.js';
+import { uploadSupportingDocument } from '../../app/applications/upload-supporting-document.js';
+import { validateApplication } from '../../app/applications/validate-application.js';
+import { APPLICATION_CHANNELS, APPLICATION_STATUSES } from '../../app/ports.js';
+import { applicationDataSchema } from '../../domain/application.js';
+import { RULE_NAMES } from '../../domain/certificate-rules.js';
+import { SUPPORTING_DOCUMENT_KINDS, certificateTypeSchema } from '../../domain/certificate-types.js';
+import { DomainError } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import { Blocker, Finding, Id, errorResponses } from '../schemas.js';
+import type { Api, RouteContext } from './types.js';
+
+const CertificateType = certificateTypeSchema.meta({ id: 'CertificateType' });
+const ApplicationData = applicationDataSchema.meta({ id: 'ApplicationData' });
+const SupportingDocument = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    kind: z.enum(SUPPORTING_DOCUMENT_KINDS),
+    fileSha256: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'SupportingDocument' });
+const Application = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    officeId: z.string(),
+    typeCode: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    data: ApplicationData,
+    version: z.number().int().describe('Send it back as expectedVersion when you save or submit'),
+    channel: z.enum(APPLICATION_CHANNELS),
+    agencyId: z.string().nullable(),
+    createdBy: z.string(),
+    copiedFrom: z.string().nullable(),
+    profileVersion: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The enterprise information version it was submitted on'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().nullable(),
+    certificateText: z.object({ route: z.string(), packages: z.array(z.string()) }),
+    findings: z.array(Finding),
+    blockers: z.array(Blocker),
+    submittable: z.boolean(),
+    documents: z.array(SupportingDocument),
+  })
+  .meta({ id: 'Application' });
+const Assessment = z
+  .object({ findings: z.array(Finding), blockers: z.array(Blocker), submittable: z.boolean() })
+  .meta({ id: 'Assessment' });
+const Cursor = z.object({ updatedAt: z.string(), id: z.string() });
+const ApplicationSummary = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    typeCode: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    version: z.number().int(),
+    channel: z.enum(APPLICATION_CHANNELS),
+    agencyId: z.string().nullable(),
+    destinationCountry: z.string(),
+    consigneeName: z.string(),
+    invoiceNumbers: z.array(z.string()),
+    itemCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().nullable(),
+    warnings: z.array(Finding).nullable(),
+  })
+  .meta({ id: 'ApplicationSummary' });
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+function fieldValue(file: MultipartFile, name: string): string | undefined {
+  const field = file.fields[name];
+  const single = Array.isArray(field) ? field[0] : field;
+  return single && single.type === 'field' ? String(single.value) : undefined;
+}
+
+/** Certificate types, the HS nomenclature, and applications from draft to submission. */
+export function applicationRoutes(app: Api, { deps, config }: RouteContext): void {
+  app.get(
+    '/api/certificate-types',
+    {
+      schema: {
+        operationId: 'listCertificateTypes',
+        summary: 'The certificate types issued, with boxes, countries and rules, and the field rules applied',
+        tags: ['applications'],
+        response: {
+          200: z.object({
+            items: z.array(CertificateType),
+            rules: z.array(z.object({ name: z.enum(RULE_NAMES), purpose: z.string() })),
+          }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => {
+      const { items, rules } = listCertificateTypes(deps, actorOf(request));
+      return { items: [...items], rules: [...rules] };
+    },
+  );
+
+  app.get(
+    '/api/hs-codes',
+    {
+      schema: {
+        operationId: 'searchHsCodes',
+        summary: 'Search HS 2022 headings and subheadings by code prefix or description words',
+        tags: ['applications'],
+        querystring: z.strictObject({
+          q: z.string().max(100),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                description: z.string(),
+                level: z.number().int(),
+                parent: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => ({
+      items: searchHsCodes(deps, actorOf(request), request.query.q, request.query.limit),
+    }),
+  );
+
+  app.get(
+    '/api/applications',
+    {
+      schema: {
+        operationId: 'listApplications',
+        summary: 'Applications the caller may see, newest first (an enterprise’s own, an agency’s own)',
+        tags: ['applications'],
+        querystring: z.strictObject({
+          status: z.enum(APPLICATION_STATUSES).optional(),
+          typeCode: z.string().max(4).optional(),
+          beforeUpdatedAt: z.string().max(40).optional(),
+          beforeId: Id.optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({ items: z.array(ApplicationSummary), next: Cursor.nullable() }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => {
+      const { beforeUpdatedAt, beforeId, ...query } = request.query;
+      return listApplications(deps, actorOf(request), {
+        ...query,
+        before: beforeUpdatedAt && beforeId ? { updatedAt: beforeUpdatedAt, id: beforeId } : undefined,
+      });
+    },
+  );
+
+  app.post(
+    '/api/applications',
+    {
+      schema: {
+        operationId: 'createApplication',
+        summary: 'Start an application (a draft), optionally copied from an earlier one',
+        description:
+          'With an Idempotency-Key header the same request again returns the application it created (200) ' +
+          'instead of creating another; the same key with a different request is a CONFLICT.',
+        tags: ['applications'],
+        headers: z.object({ 'idempotency-key': IdempotencyKey.optional() }),
+        body: z.strictObject({
+          enterpriseId: Id,
+          typeCode: z.string().min(1).max(4),
+          data: z.unknown().optional().describe('ApplicationData; may be partial while drafting'),
+          copyFrom: Id.optional(),
+        }),
+        response: { 200: Application, 201: Application, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { application, created } = await createApplication(deps, actorOf(request), {
+        ...request.body,
+        channel: request.headers.cookie && !request.headers.authorization ? 'portal' : 'api',
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply.status(created ? 201 : 200).send(application);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id',
+    {
+      schema: {
+        operationId: 'getApplication',
+        summary: 'One application: boxes, findings, what blocks submission, documents',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id }),
+        response: { 200: Application, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => getApplication(deps, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/applications/:id',
+    {
+      schema: {
+        operationId: 'updateApplication',
+        summary: 'Save a draft’s boxes (all of them), naming the version edited',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({
+          expectedVersion: z.number().int().min(1),
+          data: z.unknown().describe('ApplicationData'),
+        }),
+        response: { 200: Application, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => updateApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.get(
+    '/api/applications/:id/validation',
+    {
+      schema: {
+        operationId: 'validateApplication',
+        summary: 'Run the field rules and submission conditions over the stored application',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id }),
+        response: { 200: Assessment, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => validateApplication(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/applications/:id/submit',
+    {
+      schema: {
+        operationId: 'submitApplication',
+        summary: 'Send a draft to customs (refused with every finding while anything blocks it)',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ expectedVersion: z.number().int().min(1).optional() }).default({}),
+        response: { 200: Application, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => submitApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/applications/:id/documents',
+    {
+      schema: {
+        operationId: 'uploadSupportingDocument',
+        summary: 'Attach a supporting document (multipart/form-data: kind, then file)',
+        description:
+          'PDF, JPEG, PNG or XLSX, recognised by content; at most 20 MB (ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES); ' +
+          'stored by SHA-256. Refused uploads leave nothing stored.',
+        tags: ['applications'],
+        consumes: ['multipart/form-data'],
+        params: z.strictObject({ id: Id }),
+        response: { 201: SupportingDocument, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data.');
+      const file = await request.file();
+      if (!file)
+        throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
+          { path: 'file', code: 'required', message: 'Choose the document to upload.' },
+        ]);
+      const kind = z.enum(SUPPORTING_DOCUMENT_KINDS).safeParse(fieldValue(file, 'kind'));
+      if (!kind.success) {
+        file.file.resume();
+        throw new DomainError('VALIDATION_FAILED', 'Say what the document is (send kind before the file).', [
+          { path: 'kind', code: 'invalid_kind', message: `One of: ${SUPPORTING_DOCUMENT_KINDS.join(', ')}.` },
+        ]);
+      }
+      const document = await uploadSupportingDocument(deps, actorOf(request), {
+        applicationId: request.params.id,
+        kind: kind.data,
+        fileName: file.filename,
+        content: file.file,
+        limitBytes: config.documentUploadLimitBytes,
+      });
+      return reply.status(201).send(document);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/documents/:documentId',
+    {
+      schema: {
+        operationId: 'readSupportingDocument',
+        summary: 'Download a supporting document',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id, documentId: Id }),
+      },
+    },
+    async (request, reply) => {
+      const { document, content } = await readSupportingDocument(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .header('content-type', document.contentType)
+        .header('content-length', String(document.size))
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(document.fileName)}"`)
+        .header('cache-control', 'private, no-store')
+        .send(content);
+    },
+  );
+}
