@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { createApiKey } from '../app/api-keys/create-api-key.js';
+import { importApplicationMessages } from '../app/applications/import-application-messages.js';
 import { verifyAuditTrail } from '../app/audit/verify-audit-trail.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../app/demo/demo-data.js';
 import { seedDemoData } from '../app/demo/seed-demo-data.js';
@@ -17,6 +19,8 @@ import { DomainError, isDomainError } from '../domain/errors.js';
 import { ORGANISATION_KINDS, ROLES } from '../domain/roles.js';
 import { ERROR_MAPPING } from '../error-mapping.js';
 import { buildRegistryApp, openRegistryDatabase } from '../registry/server.js';
+import { messagesFromText } from '../http/message-file.js';
+import { progressBar } from './progress.js';
 import { startServer } from './serve.js';
 
 /** The operator at the server's shell acts as the system, named for the audit trail. */
@@ -195,6 +199,43 @@ audit
       console.log(`Audit trail BROKEN: ${result.problems.length} problem(s) in ${result.checked} events.`);
       for (const problem of result.problems) console.log(`  event ${problem.seq}: ${problem.reason}`);
       process.exitCode = 1;
+    }),
+  );
+
+const apply = program.command('apply').description('Certificate applications');
+apply
+  .command('import')
+  .description(
+    'Import an application message file (JSON or XML, docs/messages.md) as the issuing authority’s operator; ' +
+      'prints one line per rejected message, exits 2 when any was rejected',
+  )
+  .argument('<file>', 'the message file')
+  .option('--receipts <file>', 'write every receipt to this file as JSON')
+  .action((file: string, options: { receipts?: string }) =>
+    withRuntime(async ({ deps }) => {
+      const config = loadConfig();
+      const messages = messagesFromText(fs.readFileSync(file, 'utf8'));
+      const progress = progressBar(process.stderr, 'Importing');
+      const result = await importApplicationMessages(deps, operator, {
+        messages,
+        documentLimitBytes: config.documentUploadLimitBytes,
+        onProgress: progress,
+      });
+      for (const receipt of result.receipts.filter((entry) => entry.status === 'rejected')) {
+        const reasons = [
+          ...receipt.errors.map((error) => `${error.path || '(message)'}: ${error.message}`),
+          ...receipt.findings
+            .filter((finding) => finding.severity === 'error')
+            .map((finding) => `${finding.path}: ${finding.message.en}`),
+        ];
+        console.log(`rejected #${receipt.index} ${receipt.messageId ?? ''}\n  ${reasons.join('\n  ')}`);
+      }
+      if (options.receipts)
+        fs.writeFileSync(options.receipts, `${JSON.stringify(result.receipts, null, 2)}\n`);
+      console.log(
+        `${result.accepted} accepted, ${result.rejected} rejected, of ${messages.length} messages.`,
+      );
+      if (result.rejected > 0) process.exitCode = ERROR_MAPPING.VALIDATION_FAILED.exitCode;
     }),
   );
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goodApplication } from '../support/applications.js';
+import { messageOf } from '../support/messages.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -89,6 +91,41 @@ describe('origo command line', () => {
     const verified = await origo(dataDir, 'audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/Audit trail intact: \d+ events checked\./);
+  });
+
+  it('imports a message file with a progress count, one line per rejected message, and receipts', async () => {
+    // The CLI runs on the real clock: date the shipment around today.
+    const day = (offset: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const dated = () => {
+      const data = goodApplication('C');
+      data.transport.departureDate = day(3);
+      data.invoices[0]!.date = day(-2);
+      data.declaration.date = day(0);
+      return data;
+    };
+    const wrong = dated();
+    wrong.items[0]!.hsCode = '610980';
+    const file = path.join(dataDir, 'messages.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        messages: [
+          messageOf('C', dated(), { messageId: 'CLI-1' }),
+          messageOf('C', wrong, { messageId: 'CLI-2' }),
+        ],
+      }),
+    );
+    const receipts = path.join(dataDir, 'receipts.json');
+    const result = await origo(dataDir, 'apply', 'import', file, '--receipts', receipts);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Importing: 2/2');
+    expect(result.stdout).toContain('1 accepted, 1 rejected, of 2 messages.');
+    expect(result.stdout).toMatch(
+      /rejected #1 CLI-2\n {2}items\.0\.hsCode: 610980 is not an HS 2022 subheading/,
+    );
+    const written = JSON.parse(fs.readFileSync(receipts, 'utf8')) as Array<{ status: string }>;
+    expect(written.map((receipt) => receipt.status)).toEqual(['accepted', 'rejected']);
   });
 
   it('reports an edited audit row and a deleted one, with exit code 1', async () => {

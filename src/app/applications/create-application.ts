@@ -4,7 +4,14 @@ import { actorLabel, hasRole } from '../../domain/actor.js';
 import type { ApplicationData } from '../../domain/application.js';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import { DomainError } from '../../domain/errors.js';
-import type { ApplicationChannel, ApplicationRecord, Deps } from '../ports.js';
+import type {
+  ApplicationChannel,
+  ApplicationRecord,
+  Deps,
+  EnterpriseProfileState,
+  OrganisationRecord,
+  Repositories,
+} from '../ports.js';
 import { newId } from '../tokens.js';
 import { certificateTypeOf, loadApplicationFor, loadEnterpriseToApply } from './access.js';
 import type { ApplicationView } from './assessment.js';
@@ -35,16 +42,12 @@ export async function createApplication(
   certificateTypeOf(deps, input.typeCode);
   const enterprise = await loadEnterpriseToApply(deps, actor, input.enterpriseId, input.typeCode);
   const requestHash = input.idempotencyKey
-    ? createHash('sha256')
-        .update(
-          canonicalJson({
-            enterpriseId: input.enterpriseId,
-            typeCode: input.typeCode,
-            data: input.data ?? null,
-            copyFrom: input.copyFrom ?? null,
-          }),
-        )
-        .digest('hex')
+    ? requestHashOf({
+        enterpriseId: input.enterpriseId,
+        typeCode: input.typeCode,
+        data: input.data ?? null,
+        copyFrom: input.copyFrom ?? null,
+      })
     : null;
   if (input.idempotencyKey) {
     const earlier = await deps.store.applications.findByIdempotencyKey(enterprise.id, input.idempotencyKey);
@@ -81,50 +84,18 @@ export async function createApplication(
     data = copyForNewShipment(source.data);
   }
   const profile = await deps.store.enterpriseProfiles.find(enterprise.id);
-  if (profile && data.exporter.name === '' && data.exporter.address === '') {
-    data = {
-      ...data,
-      exporter: { name: profile.data.nameEn, address: profile.data.addressEn, country: 'CN' },
-    };
-  }
-
-  const now = deps.clock.now().toISOString();
-  const agencyId = actor.kind !== 'system' && hasRole(actor, 'agent_staff') ? actor.orgId : null;
-  const application: ApplicationRecord = {
-    id: newId(),
-    enterpriseId: enterprise.id,
-    officeId: profile?.data.affiliatedOfficeId ?? enterprise.parentId ?? '',
+  const application = newApplicationRecord(deps, actor, {
+    enterprise,
+    profile,
     typeCode: input.typeCode,
-    status: 'draft',
     data,
-    version: 1,
     channel: input.channel,
-    agencyId,
-    createdBy: actorLabel(actor),
     idempotencyKey: input.idempotencyKey ?? null,
     requestHash,
     copiedFrom: input.copyFrom ?? null,
-    profileVersion: null,
-    findings: null,
-    createdAt: now,
-    updatedAt: now,
-    submittedAt: null,
-  };
+  });
   try {
-    await deps.store.transaction(async (tx) => {
-      await tx.applications.insert(application);
-      await tx.audit.append(actor, now, {
-        type: 'application.created',
-        subjectType: 'application',
-        subjectId: application.id,
-        data: {
-          typeCode: application.typeCode,
-          channel: input.channel,
-          agencyId,
-          copiedFrom: application.copiedFrom,
-        },
-      });
-    });
+    await deps.store.transaction((tx) => recordNewApplication(tx, actor, application));
   } catch (error) {
     // Two requests with the same key at once: the unique index let one through; answer as it did.
     if (input.idempotencyKey) {
@@ -134,6 +105,80 @@ export async function createApplication(
     throw error;
   }
   return { application: await toApplicationView(deps, deps.store, application), created: true };
+}
+
+/**
+ * A new draft's record: the exporter box pre-filled from the enterprise's basic information when empty,
+ * the office whose officers will review it, the agency when agent staff apply.
+ */
+export function newApplicationRecord(
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  input: {
+    enterprise: OrganisationRecord;
+    profile: EnterpriseProfileState | undefined;
+    typeCode: string;
+    data: ApplicationData;
+    channel: ApplicationChannel;
+    idempotencyKey: string | null;
+    requestHash: string | null;
+    copiedFrom: string | null;
+  },
+): ApplicationRecord {
+  const { profile, enterprise } = input;
+  const data =
+    profile && input.data.exporter.name === '' && input.data.exporter.address === ''
+      ? {
+          ...input.data,
+          exporter: { name: profile.data.nameEn, address: profile.data.addressEn, country: 'CN' },
+        }
+      : input.data;
+  const now = deps.clock.now().toISOString();
+  return {
+    id: newId(),
+    enterpriseId: enterprise.id,
+    officeId: profile?.data.affiliatedOfficeId ?? enterprise.parentId ?? '',
+    typeCode: input.typeCode,
+    status: 'draft',
+    data,
+    version: 1,
+    channel: input.channel,
+    agencyId: actor.kind !== 'system' && hasRole(actor, 'agent_staff') ? actor.orgId : null,
+    createdBy: actorLabel(actor),
+    idempotencyKey: input.idempotencyKey,
+    requestHash: input.requestHash,
+    copiedFrom: input.copiedFrom,
+    profileVersion: null,
+    findings: null,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
+  };
+}
+
+/** Stores a new application and its audit event; the caller's transaction holds both. */
+export async function recordNewApplication(
+  tx: Repositories,
+  actor: Actor,
+  application: ApplicationRecord,
+): Promise<void> {
+  await tx.applications.insert(application);
+  await tx.audit.append(actor, application.createdAt, {
+    type: 'application.created',
+    subjectType: 'application',
+    subjectId: application.id,
+    data: {
+      typeCode: application.typeCode,
+      channel: application.channel,
+      agencyId: application.agencyId,
+      copiedFrom: application.copiedFrom,
+    },
+  });
+}
+
+/** SHA-256 of what an idempotent request asked for, so a reused key with a different request is caught. */
+export function requestHashOf(request: Record<string, unknown>): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
 async function replay(

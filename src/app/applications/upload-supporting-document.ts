@@ -2,9 +2,10 @@ import path from 'node:path';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
 import type { SupportingDocumentKind } from '../../domain/certificate-types.js';
+import type { DocumentFormat } from '../../domain/document-content.js';
 import { recogniseDocument } from '../../domain/document-content.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Deps, SupportingDocumentRecord } from '../ports.js';
+import type { Deps, ReceivedFile, Repositories, SupportingDocumentRecord } from '../ports.js';
 import { FileTooLargeError } from '../ports.js';
 import { newId } from '../tokens.js';
 import { certificateTypeOf, loadApplicationFor } from './access.js';
@@ -56,21 +57,56 @@ export async function uploadSupportingDocument(
     drain();
     throw error;
   }
-  let received;
+  const received = await receiveSupportingDocument(deps, input.content, input.limitBytes);
+  const document = supportingDocumentRecord(deps, actor, {
+    applicationId: application.id,
+    kind: input.kind,
+    fileName: input.fileName,
+    received,
+  });
   try {
-    received = await deps.files.receive(input.content, input.limitBytes);
+    // The file goes under its name first: a row never points at a missing file. A file without a row is
+    // harmless (content-addressed, and the same bytes uploaded again reuse it).
+    await received.file.keep();
+    await deps.store.transaction((tx) => recordSupportingDocument(tx, actor, document));
+  } catch (error) {
+    await received.file.discard();
+    throw error;
+  }
+  return document;
+}
+
+/** A received file that is a supporting document by content, not yet kept. */
+export interface AcceptedDocumentFile {
+  file: ReceivedFile;
+  format: DocumentFormat;
+  contentType: string;
+}
+
+/**
+ * Streams a document into the file store (hashing and measuring) and recognises it by content. Anything
+ * too large or not a PDF, JPEG, PNG or XLSX is refused, and nothing of it is kept.
+ */
+export async function receiveSupportingDocument(
+  deps: Pick<Deps, 'files'>,
+  content: NodeJS.ReadableStream,
+  limitBytes: number,
+): Promise<AcceptedDocumentFile> {
+  let file: ReceivedFile;
+  try {
+    file = await deps.files.receive(content, limitBytes);
   } catch (error) {
     if (error instanceof FileTooLargeError)
       throw new DomainError(
         'PAYLOAD_TOO_LARGE',
-        `A supporting document may be at most ${Math.round(input.limitBytes / 1048576)} MB.`,
+        `A supporting document may be at most ${Math.round(limitBytes / 1048576)} MB.`,
         [{ path: 'file', code: 'too_large', message: 'Scan at a lower resolution or split the document.' }],
       );
     throw error;
   }
-  const recognised = recogniseDocument(received.head);
+  const recognised = recogniseDocument(file.head);
   if (!recognised.accepted) {
-    await received.discard();
+    await file.discard();
     throw new DomainError(
       'VALIDATION_FAILED',
       `This file is ${recognised.seen}; supporting documents are PDF, JPEG, PNG or XLSX.`,
@@ -83,47 +119,56 @@ export async function uploadSupportingDocument(
       ],
     );
   }
-  const now = deps.clock.now().toISOString();
-  const document: SupportingDocumentRecord = {
+  return { file, format: recognised.format, contentType: recognised.contentType };
+}
+
+export function supportingDocumentRecord(
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  input: {
+    applicationId: string;
+    kind: SupportingDocumentKind;
+    fileName: string;
+    received: AcceptedDocumentFile;
+  },
+): SupportingDocumentRecord {
+  return {
     id: newId(),
-    applicationId: application.id,
+    applicationId: input.applicationId,
     kind: input.kind,
-    fileSha256: received.sha256,
-    fileName: cleanFileName(input.fileName, recognised.format),
-    contentType: recognised.contentType,
-    size: received.size,
+    fileSha256: input.received.file.sha256,
+    fileName: cleanFileName(input.fileName, input.received.format),
+    contentType: input.received.contentType,
+    size: input.received.file.size,
     uploadedBy: actorLabel(actor),
-    uploadedAt: now,
+    uploadedAt: deps.clock.now().toISOString(),
   };
-  try {
-    // The file goes under its name first: a row never points at a missing file. A file without a row is
-    // harmless (content-addressed, and the same bytes uploaded again reuse it).
-    await received.keep();
-    await deps.store.transaction(async (tx) => {
-      await tx.seals.recordFile({
-        sha256: received.sha256,
-        size: received.size,
-        contentType: recognised.contentType,
-        createdAt: now,
-      });
-      await tx.applications.insertDocument(document);
-      await tx.audit.append(actor, now, {
-        type: 'application.document_uploaded',
-        subjectType: 'application',
-        subjectId: application.id,
-        data: {
-          kind: input.kind,
-          sha256: received.sha256,
-          size: received.size,
-          contentType: recognised.contentType,
-        },
-      });
-    });
-  } catch (error) {
-    await received.discard();
-    throw error;
-  }
-  return document;
+}
+
+/** Stores a document's row, its file's row and the audit event; the caller's transaction holds all three. */
+export async function recordSupportingDocument(
+  tx: Repositories,
+  actor: Actor,
+  document: SupportingDocumentRecord,
+): Promise<void> {
+  await tx.seals.recordFile({
+    sha256: document.fileSha256,
+    size: document.size,
+    contentType: document.contentType,
+    createdAt: document.uploadedAt,
+  });
+  await tx.applications.insertDocument(document);
+  await tx.audit.append(actor, document.uploadedAt, {
+    type: 'application.document_uploaded',
+    subjectType: 'application',
+    subjectId: document.applicationId,
+    data: {
+      kind: document.kind,
+      sha256: document.fileSha256,
+      size: document.size,
+      contentType: document.contentType,
+    },
+  });
 }
 
 /** The name as the user knows it, without any directory part, with the extension its content deserves. */

@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import { createApplication } from '../../app/applications/create-application.js';
 import { getApplication } from '../../app/applications/get-application.js';
+import { importApplicationMessages } from '../../app/applications/import-application-messages.js';
 import { listApplications } from '../../app/applications/list-applications.js';
 import { listCertificateTypes, searchHsCodes } from '../../app/applications/list-certificate-types.js';
 import { readSupportingDocument } from '../../app/applications/read-supporting-document.js';
@@ -15,6 +16,7 @@ import { RULE_NAMES } from '../../domain/certificate-rules.js';
 import { SUPPORTING_DOCUMENT_KINDS, certificateTypeSchema } from '../../domain/certificate-types.js';
 import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
+import { messagesFromJson, messagesFromXml } from '../message-file.js';
 import { Blocker, Finding, Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -96,8 +98,26 @@ function fieldValue(file: MultipartFile, name: string): string | undefined {
   return single && single.type === 'field' ? String(single.value) : undefined;
 }
 
+const MessageReceipt = z
+  .object({
+    index: z.number().int(),
+    messageId: z.string().nullable(),
+    status: z.enum(['accepted', 'rejected']),
+    applicationId: z.string().nullable(),
+    applicationStatus: z.enum(APPLICATION_STATUSES).nullable(),
+    duplicate: z.boolean(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+    findings: z.array(Finding),
+  })
+  .meta({ id: 'MessageReceipt' });
+
 /** Certificate types, the HS nomenclature, and applications from draft to submission. */
 export function applicationRoutes(app: Api, { deps, config }: RouteContext): void {
+  // XML message files arrive as text and are read by the import route itself.
+  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+
   app.get(
     '/api/certificate-types',
     {
@@ -201,9 +221,11 @@ export function applicationRoutes(app: Api, { deps, config }: RouteContext): voi
       },
     },
     async (request, reply) => {
-      const { application, created } = await createApplication(deps, actorOf(request), {
+      const actor = actorOf(request);
+      const { application, created } = await createApplication(deps, actor, {
         ...request.body,
-        channel: request.headers.cookie && !request.headers.authorization ? 'portal' : 'api',
+        // People use the portal; system clients come with an API key.
+        channel: actor.kind === 'apiKey' ? 'api' : 'portal',
         idempotencyKey: request.headers['idempotency-key'],
       });
       return reply.status(created ? 201 : 200).send(application);
@@ -335,6 +357,38 @@ export function applicationRoutes(app: Api, { deps, config }: RouteContext): voi
         .header('content-disposition', `attachment; filename="${encodeURIComponent(document.fileName)}"`)
         .header('cache-control', 'private, no-store')
         .send(content);
+    },
+  );
+
+  app.post(
+    '/api/applications/imports',
+    {
+      bodyLimit: config.importLimitBytes,
+      schema: {
+        operationId: 'importApplicationMessages',
+        summary: 'Import application messages (JSON or XML, docs/messages.md): one receipt per message',
+        description:
+          'Each message becomes an application (submitted when its header says so) in its own transaction; ' +
+          'a rejected message leaves nothing behind. A message id imported again returns its first receipt.',
+        tags: ['applications'],
+        consumes: ['application/json', 'application/xml'],
+        response: {
+          200: z.object({
+            receipts: z.array(MessageReceipt),
+            accepted: z.number().int(),
+            rejected: z.number().int(),
+          }),
+          ...errorResponses(400, 401, 413),
+        },
+      },
+    },
+    async (request) => {
+      const messages =
+        typeof request.body === 'string' ? messagesFromXml(request.body) : messagesFromJson(request.body);
+      return importApplicationMessages(deps, actorOf(request), {
+        messages,
+        documentLimitBytes: config.documentUploadLimitBytes,
+      });
     },
   );
 }
