@@ -10,6 +10,9 @@ export interface LoadTarget {
   label: string;
   url: string;
   headers: Record<string, string>;
+  /** GET unless given; a body is sent as is with every request. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 /** What one autocannon run measured. CPU shares are of one core: 100 means a core fully busy. */
@@ -39,7 +42,14 @@ export async function applyLoad(
   const errorKinds = new Map<string, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: target.url, headers: target.headers, connections: CONNECTIONS, duration: seconds },
+      {
+        url: target.url,
+        headers: target.headers,
+        method: target.method ?? 'GET',
+        ...(target.body === undefined ? {} : { body: target.body }),
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
       (error: unknown, finished: autocannon.Result) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('reqError', (error: Error & { code?: string }) => {

@@ -529,24 +529,33 @@ function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): Audit
         prevHash: head.hash,
       };
       const hash = hashAuditEvent(fields);
-      await db
-        .insertInto('audit_events')
-        .values({
-          seq: fields.seq,
-          occurred_at: fields.occurredAt,
-          actor_kind: fields.actorKind,
-          actor_user_id: fields.actorUserId,
-          actor_org_id: fields.actorOrgId,
-          actor_label: fields.actorLabel,
-          type: fields.type,
-          subject_type: fields.subjectType,
-          subject_id: fields.subjectId,
-          data: JSON.stringify(fields.data),
-          prev_hash: fields.prevHash,
-          hash,
-        })
-        .execute();
-      await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+      const insert = db.insertInto('audit_events').values({
+        seq: fields.seq,
+        occurred_at: fields.occurredAt,
+        actor_kind: fields.actorKind,
+        actor_user_id: fields.actorUserId,
+        actor_org_id: fields.actorOrgId,
+        actor_label: fields.actorLabel,
+        type: fields.type,
+        subject_type: fields.subjectType,
+        subject_id: fields.subjectId,
+        data: JSON.stringify(fields.data),
+        prev_hash: fields.prevHash,
+        hash,
+      });
+      if (dialect === 'postgres') {
+        // One round trip instead of two while the head row is locked: the lock is what concurrent
+        // writers queue on, so every statement held under it costs all of them.
+        await db
+          .with('appended', () => insert)
+          .updateTable('audit_head')
+          .set({ seq: fields.seq, hash })
+          .where('id', '=', 1)
+          .execute();
+      } else {
+        await insert.execute();
+        await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+      }
       return { ...fields, hash };
     },
     async readForward(afterSeq, limit) {

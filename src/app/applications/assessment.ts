@@ -89,17 +89,17 @@ export async function toApplicationView(
   deps: Pick<Deps, 'certificateTypes' | 'hs' | 'clock'>,
   repositories: Pick<Repositories, 'applications' | 'enterpriseProfiles'>,
   application: ApplicationRecord,
+  /** What the caller has just read or written, to spare the queries (a new draft has no documents). */
+  known?: { profile: EnterpriseProfileState | undefined; documents: SupportingDocumentRecord[] },
 ): Promise<ApplicationView> {
-  const documents = await repositories.applications.listDocuments(application.id);
+  const documents = known?.documents ?? (await repositories.applications.listDocuments(application.id));
   const { idempotencyKey: _key, requestHash: _hash, findings: stored, ...record } = application;
   let assessment: Assessment;
   if (application.status === 'draft') {
-    assessment = assess(
-      deps,
-      application,
-      await repositories.enterpriseProfiles.find(application.enterpriseId),
-      documents,
-    );
+    const profile = known
+      ? known.profile
+      : await repositories.enterpriseProfiles.find(application.enterpriseId);
+    assessment = assess(deps, application, profile, documents);
   } else {
     assessment = { findings: stored ?? [], blockers: [], submittable: false };
   }

@@ -104,7 +104,10 @@ export async function createApplication(
     }
     throw error;
   }
-  return { application: await toApplicationView(deps, deps.store, application), created: true };
+  return {
+    application: await toApplicationView(deps, deps.store, application, { profile, documents: [] }),
+    created: true,
+  };
 }
 
 /**
