@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor.js';
 import type { AuditEventInput, HashedAuditFields } from '../domain/audit.js';
 import type { ApplicationData } from '../domain/application.js';
+import type { ApplicationStatus } from '../domain/application-lifecycle.js';
 import type { Finding } from '../domain/certificate-rules.js';
 import type { CertificateType, SupportingDocumentKind } from '../domain/certificate-types.js';
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
@@ -298,8 +299,8 @@ export interface FileStore {
   exists(sha256: string): Promise<boolean>;
 }
 
-export const APPLICATION_STATUSES = ['draft', 'submitted'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export { APPLICATION_STATUSES } from '../domain/application-lifecycle.js';
+export type { ApplicationStatus } from '../domain/application-lifecycle.js';
 
 /** How an application reached Origo. */
 export const APPLICATION_CHANNELS = ['portal', 'api', 'message'] as const;

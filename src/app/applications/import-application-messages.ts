@@ -8,7 +8,7 @@ import {
 import type { Finding } from '../../domain/certificate-rules.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Deps, SupportingDocumentRecord } from '../ports.js';
+import type { ApplicationStatus, Deps, SupportingDocumentRecord } from '../ports.js';
 import { certificateTypeOf, loadEnterpriseToApply } from './access.js';
 import { newApplicationRecord, recordNewApplication, requestHashOf } from './create-application.js';
 import { submitWithin } from './submit-application.js';
@@ -26,7 +26,7 @@ export interface MessageReceipt {
   messageId: string | null;
   status: 'accepted' | 'rejected';
   applicationId: string | null;
-  applicationStatus: 'draft' | 'submitted' | null;
+  applicationStatus: ApplicationStatus | null;
   /** The message had been imported before; nothing new was created. */
   duplicate: boolean;
   /** Why a message was rejected: its shape, the enterprise, the authorisation, a document. */

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import { transition } from '../../domain/application-lifecycle.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Deps, Repositories } from '../ports.js';
 import { loadApplicationFor } from './access.js';
@@ -28,10 +29,8 @@ export async function submitWithin(
   input: { id: string; expectedVersion?: number | undefined },
 ) {
   const application = await loadApplicationFor(deps, actor, 'application.apply', input.id, tx);
-  if (application.status !== 'draft')
-    throw new DomainError('CONFLICT', `The application is already ${application.status}.`, [], {
-      status: application.status,
-    });
+  const move = transition(application.status, 'submit', 'applicant');
+  if (!move.ok) throw new DomainError('CONFLICT', move.message, [], { status: application.status });
   if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
     throw staleVersion(input.expectedVersion);
   const [profile, documents] = await Promise.all([
@@ -63,7 +62,7 @@ export async function submitWithin(
   const now = deps.clock.now().toISOString();
   const submitted = {
     ...application,
-    status: 'submitted' as const,
+    status: move.to,
     version: application.version + 1,
     profileVersion: profile!.version,
     findings: assessment.findings,
