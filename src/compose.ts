@@ -9,6 +9,9 @@ import type {
 import { loadCertificateTypes } from './adapters/reference/certificate-type-files.js';
 import { loadHsNomenclature } from './adapters/reference/hs-nomenclature-file.js';
 import type { HsNomenclature } from './domain/hs-nomenclature.js';
+import { DEFAULT_NUMBER_PATTERN } from './domain/certificate-number.js';
+import type { ReturnReason } from './domain/review.js';
+import { loadReturnReasons } from './adapters/reference/return-reasons-file.js';
 import { createFilesystemFileStore } from './adapters/files/filesystem-file-store.js';
 import { loadAdministrativeDivisions } from './adapters/reference/administrative-divisions.js';
 import { createHttpEnterpriseRegistry } from './adapters/registry/http-enterprise-registry.js';
@@ -41,6 +44,8 @@ let certificateTypes: CertificateTypeCatalogue | undefined;
 /** The certificate type files, read and checked once per process (a wrong file stops the start). */
 const certificateTypeCatalogue = (): CertificateTypeCatalogue =>
   (certificateTypes ??= loadCertificateTypes());
+let reasons: readonly ReturnReason[] | undefined;
+const returnReasons = (): readonly ReturnReason[] => (reasons ??= loadReturnReasons());
 let hs: HsNomenclature | undefined;
 const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 
@@ -48,7 +53,7 @@ const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 export async function openRuntime(
   target: DatabaseTarget,
   settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> &
-    Partial<Pick<Config, 'filesDir'>> &
+    Partial<Pick<Config, 'filesDir' | 'certificateNumberPattern'>> &
     Partial<Pick<Config, 'sessionCacheMs' | 'registry'>>,
   overrides: {
     clock?: Clock;
@@ -83,6 +88,10 @@ export async function openRuntime(
     files: createFilesystemFileStore(settings.filesDir ?? path.join(os.tmpdir(), 'origo-files')),
     certificateTypes: certificateTypeCatalogue(),
     hs: hsNomenclature(),
+    review: {
+      numberPattern: settings.certificateNumberPattern ?? DEFAULT_NUMBER_PATTERN,
+      returnReasons: returnReasons(),
+    },
   };
   return { handle, deps, close: () => handle.close() };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_NUMBER_PATTERN, checkNumberPattern } from './domain/certificate-number.js';
 
 /**
  * The one place that reads the environment. Every setting is documented in README.md ("Configuration");
@@ -53,6 +54,13 @@ const environmentSchema = z.object({
   ORIGO_JOB_POLL_MS: integer(50, 60_000, 1000),
   ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES: integer(64 * 1024, 200 * 1024 * 1024, 20 * 1024 * 1024),
   ORIGO_IMPORT_LIMIT_BYTES: integer(64 * 1024, 512 * 1024 * 1024, 64 * 1024 * 1024),
+  ORIGO_CERTIFICATE_NUMBER_PATTERN: z
+    .string()
+    .default(DEFAULT_NUMBER_PATTERN)
+    .superRefine((pattern, context) => {
+      for (const problem of checkNumberPattern(pattern))
+        context.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 export interface Config {
@@ -70,6 +78,8 @@ export interface Config {
   documentUploadLimitBytes: number;
   /** Largest accepted message file for bulk import (the HTTP body of importApplicationMessages). */
   importLimitBytes: number;
+  /** How certificate numbers are written (src/domain/certificate-number.ts). */
+  certificateNumberPattern: string;
   logLevel: z.infer<typeof environmentSchema>['ORIGO_LOG_LEVEL'];
   cookieSecure: boolean;
   sessionIdleMinutes: number;
@@ -109,6 +119,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     sealUploadLimitBytes: env.ORIGO_SEAL_UPLOAD_LIMIT_BYTES,
     documentUploadLimitBytes: env.ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES,
     importLimitBytes: env.ORIGO_IMPORT_LIMIT_BYTES,
+    certificateNumberPattern: env.ORIGO_CERTIFICATE_NUMBER_PATTERN,
     logLevel: env.ORIGO_LOG_LEVEL,
     cookieSecure: env.ORIGO_COOKIE_SECURE,
     sessionIdleMinutes: env.ORIGO_SESSION_IDLE_MINUTES,

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from '../domain/application-lifecycle.js';
 import type { Finding } from '../domain/certificate-rules.js';
 import type { CertificateType, SupportingDocumentKind } from '../domain/certificate-types.js';
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
+import type { ReturnReason } from '../domain/review.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
@@ -332,6 +333,40 @@ export interface ApplicationRecord {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** The officer (user id) who claimed it for review. */
+  reviewerId: string | null;
+  /** Assigned at approval, unique, from the number pattern. */
+  certificateNumber: string | null;
+  approvedAt: string | null;
+  /** Whether the approval was automatic (no officer). */
+  automatic: boolean | null;
+}
+
+/** An officer's (or the system's) decision on an application, with the boxes at fault and the reasons. */
+export interface ReviewDecisionRecord {
+  id: string;
+  applicationId: string;
+  action: 'approve' | 'return' | 'reject';
+  /** Box numbers at fault (returns). */
+  boxes: string[];
+  /** Codes from the return-reason catalogue. */
+  reasons: string[];
+  note: string;
+  decidedBy: string;
+  automatic: boolean;
+  decidedAt: string;
+}
+
+export interface ReviewQueueFilter {
+  officeIds: readonly string[];
+  statuses: readonly ApplicationStatus[];
+  typeCode?: string | undefined;
+  enterpriseId?: string | undefined;
+  /** Only applications submitted at or before this instant (older than an age). */
+  submittedBefore?: string | undefined;
+  /** Oldest first; continue after this submission time and id. */
+  after?: { submittedAt: string; id: string } | undefined;
+  limit: number;
 }
 
 export interface SupportingDocumentRecord {
@@ -365,6 +400,12 @@ export interface ApplicationRepository {
   update(application: ApplicationRecord, expectedVersion: number): Promise<boolean>;
   list(filter: ApplicationFilter): Promise<ApplicationRecord[]>;
   insertDocument(document: SupportingDocumentRecord): Promise<void>;
+  /** The next serial for an office, type and year; call inside the approval's transaction (no gaps). */
+  nextSerial(officeId: string, typeCode: string, year: number): Promise<number>;
+  insertDecision(decision: ReviewDecisionRecord): Promise<void>;
+  listDecisions(applicationId: string): Promise<ReviewDecisionRecord[]>;
+  /** An office's queue, oldest submission first. */
+  queue(filter: ReviewQueueFilter): Promise<ApplicationRecord[]>;
   listDocuments(applicationId: string): Promise<SupportingDocumentRecord[]>;
 }
 
@@ -412,6 +453,13 @@ export interface Deps {
   files: FileStore;
   certificateTypes: CertificateTypeCatalogue;
   hs: HsNomenclature;
+  review: ReviewSettings;
+}
+
+/** The issuing authority's review settings: the number pattern and the return-reason catalogue. */
+export interface ReviewSettings {
+  numberPattern: string;
+  returnReasons: readonly ReturnReason[];
 }
 
 /** The certificate types the authority issues, read from data files at start. */

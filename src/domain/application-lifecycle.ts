@@ -146,13 +146,29 @@ export const LIVE_CERTIFICATE_STATUSES: readonly ApplicationStatus[] = ISSUED;
 /** Statuses of a void certificate. */
 export const VOID_STATUSES: readonly ApplicationStatus[] = ['amended', 'reissued', 'cancelled'];
 
+/** The audit event each action writes. */
+export const EVENT_OF = {
+  submit: 'application.submitted',
+  withdraw: 'application.withdrawn',
+  claim: 'application.claimed',
+  return: 'application.returned',
+  resubmit: 'application.resubmitted',
+  approve: 'application.approved',
+  reject: 'application.rejected',
+  print: 'application.printed',
+  confirm_print: 'application.print_confirmed',
+  replace_by_amendment: 'application.replaced_by_amendment',
+  replace_by_reissue: 'application.replaced_by_reissue',
+  cancel: 'application.cancelled',
+} as const satisfies Record<Action, string>;
+
 export type Transition =
   | {
       ok: true;
       from: ApplicationStatus;
       to: ApplicationStatus;
       action: Action;
-      event: `application.${Action}`;
+      event: (typeof EVENT_OF)[Action];
     }
   | { ok: false; code: 'not_allowed_in_status' | 'not_allowed_for_party'; message: string };
 
@@ -175,7 +191,7 @@ export function transition(status: ApplicationStatus, action: Action, party: Par
       code: 'not_allowed_for_party',
       message: `Only ${move.by.map((by) => BY[by]).join(' or ')} can do this: ${move.means}.`,
     };
-  return { ok: true, from: status, to: move.to, action, event: `application.${action}` };
+  return { ok: true, from: status, to: move.to, action, event: EVENT_OF[action] };
 }
 
 const PAST: Record<Action, string> = {

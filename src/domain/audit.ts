@@ -52,6 +52,16 @@ export interface AuditEventData {
   };
   /** An application went to customs: the version submitted, the enterprise information it rests on. */
   'application.submitted': { typeCode: string; version: number; profileVersion: number; warnings: number };
+  /** An officer took the application from the queue for review. */
+  'application.claimed': { reviewerId: string };
+  /** The application was approved and its certificate numbered (by an officer, or automatically). */
+  'application.approved': { certificateNumber: string; automatic: boolean; retroactive: boolean };
+  /** The officer sent the application back, with the boxes at fault and the reasons. */
+  'application.returned': { boxes: string[]; reasons: string[] };
+  /** The applicant corrected and sent the application again. */
+  'application.resubmitted': { version: number; profileVersion: number; warnings: number };
+  /** The officer refused the application. */
+  'application.rejected': { reasons: string[] };
   /** A supporting document was attached to an application. */
   'application.document_uploaded': { kind: string; sha256: string; size: number; contentType: string };
   /** Demo data was loaded into an empty database. */

@@ -149,6 +149,9 @@ const n = 'deny';
  *   their own agency's application (or a new one) of a type the enterprise authorised them for today.
  * - application.read: as organisation.read, plus agent staff on their own agency's applications within
  *   their authorised types; never another agency's or the enterprise's own.
+ * - review.queue: the system and officers (each sees the queues of the offices they belong to).
+ * - review.decide: the system and officers of the office the application belongs to; not the customs
+ *   administration as such (deciding is an officer's act), nor any enterprise or agency.
  */
 // prettier-ignore
 const TABLE: readonly Row[] = [
@@ -362,6 +365,34 @@ const TABLE: readonly Row[] = [
   ['application.read',            'office2',    Y, n, n, n, n, Y, n],
   ['application.read',            'authority',  Y, n, n, n, n, Y, n],
   ['application.read',            'empty',      Y, n, n, n, n, Y, n],
+
+  ['review.queue',                'ent1',       Y, n, n, n, Y, n, n],
+  ['review.queue',                'ent1Agent',  Y, n, n, n, Y, n, n],
+  ['review.queue',                'ent1AgentApp',Y, n, n, n, Y, n, n],
+  ['review.queue',                'ent1AgentOtherType',Y, n, n, n, Y, n, n],
+  ['review.queue',                'ent1OtherApplicant',Y, n, n, n, Y, n, n],
+  ['review.queue',                'ent1Lapsed', Y, n, n, n, Y, n, n],
+  ['review.queue',                'ent2',       Y, n, n, n, Y, n, n],
+  ['review.queue',                'agency1',    Y, n, n, n, Y, n, n],
+  ['review.queue',                'office1',    Y, n, n, n, Y, n, n],
+  ['review.queue',                'office3',    Y, n, n, n, Y, n, n],
+  ['review.queue',                'office2',    Y, n, n, n, Y, n, n],
+  ['review.queue',                'authority',  Y, n, n, n, Y, n, n],
+  ['review.queue',                'empty',      Y, n, n, n, Y, n, n],
+
+  ['review.decide',               'ent1',       Y, n, n, n, Y, n, n],
+  ['review.decide',               'ent1Agent',  Y, n, n, n, Y, n, n],
+  ['review.decide',               'ent1AgentApp',Y, n, n, n, Y, n, n],
+  ['review.decide',               'ent1AgentOtherType',Y, n, n, n, Y, n, n],
+  ['review.decide',               'ent1OtherApplicant',Y, n, n, n, Y, n, n],
+  ['review.decide',               'ent1Lapsed', Y, n, n, n, Y, n, n],
+  ['review.decide',               'ent2',       Y, n, n, n, n, n, n],
+  ['review.decide',               'agency1',    Y, n, n, n, Y, n, n],
+  ['review.decide',               'office1',    Y, n, n, n, Y, n, n],
+  ['review.decide',               'office3',    Y, n, n, n, Y, n, n],
+  ['review.decide',               'office2',    Y, n, n, n, n, n, n],
+  ['review.decide',               'authority',  Y, n, n, n, n, n, n],
+  ['review.decide',               'empty',      Y, n, n, n, n, n, n],
 
   ['audit.read',                  'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],

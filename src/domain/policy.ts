@@ -26,6 +26,8 @@ type Rule = (actor: Actor, scope: Scope) => boolean;
 const isSystem: Rule = (actor) => actor.kind === 'system';
 const isCustomsAdmin: Rule = (actor) => hasRole(actor, 'customs_admin');
 const isAuthenticated: Rule = (actor) => actor.kind !== 'system';
+const isOfficer: Rule = (actor) =>
+  hasRole(actor, 'customs_officer') && actor.kind !== 'system' && actor.officeIds.length > 0;
 const isPerson: Rule = (actor) => actor.kind === 'user';
 const ownOrganisation: Rule = (actor, scope) =>
   actor.kind !== 'system' && scope.orgId !== undefined && scope.orgId === actor.orgId;
@@ -94,6 +96,10 @@ export const POLICY = {
   'application.apply': any(isSystem, applicantOfScope, agentForType),
   /** Read an application and its documents. */
   'application.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope, agentForType),
+  /** See the review queue of the offices one belongs to. */
+  'review.queue': any(isSystem, isOfficer),
+  /** Claim, approve, return or reject an application of one's office. */
+  'review.decide': any(isSystem, officerOfScope),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

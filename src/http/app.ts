@@ -19,6 +19,7 @@ import type { Deps } from '../app/ports.js';
 import type { Config } from '../config.js';
 import { registerAuthentication } from './auth.js';
 import { applicationRoutes } from './routes/applications.js';
+import { reviewRoutes } from './routes/review.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   agentRoutes(app, context);
   sealRoutes(app, context);
   applicationRoutes(app, context);
+  reviewRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -18,6 +18,7 @@ import type {
   ApplicationRecord,
   ApplicationRepository,
   ApplicationStatus,
+  ReviewDecisionRecord,
   AgentAuthorisationRepository,
   SealRecord,
   SealRepository,
@@ -951,6 +952,10 @@ function toApplication(row: Database['applications']): ApplicationRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
+    reviewerId: row.reviewer_id,
+    certificateNumber: row.certificate_number,
+    approvedAt: row.approved_at,
+    automatic: row.automatic === null ? null : row.automatic === 1,
   };
 }
 
@@ -977,6 +982,10 @@ function applicationRow(application: ApplicationRecord): Database['applications'
     created_at: application.createdAt,
     updated_at: application.updatedAt,
     submitted_at: application.submittedAt,
+    reviewer_id: application.reviewerId,
+    certificate_number: application.certificateNumber,
+    approved_at: application.approvedAt,
+    automatic: application.automatic === null ? null : application.automatic ? 1 : 0,
   };
 }
 
@@ -1047,6 +1056,76 @@ function applications(db: Executor): ApplicationRepository {
           uploaded_at: document.uploadedAt,
         })
         .execute();
+    },
+    async nextSerial(officeId, typeCode, year) {
+      const row = await db
+        .insertInto('certificate_serials')
+        .values({ office_id: officeId, type_code: typeCode, year, last_serial: 1 })
+        .onConflict((oc) =>
+          oc
+            .columns(['office_id', 'type_code', 'year'])
+            .doUpdateSet((eb) => ({ last_serial: eb('certificate_serials.last_serial', '+', 1) })),
+        )
+        .returning('last_serial')
+        .executeTakeFirstOrThrow();
+      return Number(row.last_serial);
+    },
+    async insertDecision(decision) {
+      await db
+        .insertInto('review_decisions')
+        .values({
+          id: decision.id,
+          application_id: decision.applicationId,
+          action: decision.action,
+          boxes: JSON.stringify(decision.boxes),
+          reasons: JSON.stringify(decision.reasons),
+          note: decision.note,
+          decided_by: decision.decidedBy,
+          automatic: decision.automatic ? 1 : 0,
+          decided_at: decision.decidedAt,
+        })
+        .execute();
+    },
+    async listDecisions(applicationId) {
+      const rows = await db
+        .selectFrom('review_decisions')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('decided_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        applicationId: row.application_id,
+        action: row.action as ReviewDecisionRecord['action'],
+        boxes: JSON.parse(row.boxes) as string[],
+        reasons: JSON.parse(row.reasons) as string[],
+        note: row.note,
+        decidedBy: row.decided_by,
+        automatic: row.automatic === 1,
+        decidedAt: row.decided_at,
+      }));
+    },
+    async queue(filter) {
+      if (filter.officeIds.length === 0 || filter.statuses.length === 0) return [];
+      let query = db
+        .selectFrom('applications')
+        .selectAll()
+        .where('office_id', 'in', filter.officeIds)
+        .where('status', 'in', filter.statuses);
+      if (filter.typeCode) query = query.where('type_code', '=', filter.typeCode);
+      if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
+      if (filter.submittedBefore) query = query.where('submitted_at', '<=', filter.submittedBefore);
+      const after = filter.after;
+      if (after)
+        query = query.where((eb) =>
+          eb.or([
+            eb('submitted_at', '>', after.submittedAt),
+            eb.and([eb('submitted_at', '=', after.submittedAt), eb('id', '>', after.id)]),
+          ]),
+        );
+      const rows = await query.orderBy('submitted_at').orderBy('id').limit(filter.limit).execute();
+      return rows.map(toApplication);
     },
     async listDocuments(applicationId) {
       const rows = await db

@@ -181,6 +181,29 @@ export interface ApplicationsTable {
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
+  reviewer_id: string | null;
+  certificate_number: string | null;
+  approved_at: string | null;
+  automatic: number | null;
+}
+
+export interface CertificateSerialsTable {
+  office_id: string;
+  type_code: string;
+  year: number;
+  last_serial: number;
+}
+
+export interface ReviewDecisionsTable {
+  id: string;
+  application_id: string;
+  action: string;
+  boxes: string;
+  reasons: string;
+  note: string;
+  decided_by: string;
+  automatic: number;
+  decided_at: string;
 }
 
 export interface SupportingDocumentsTable {
@@ -196,6 +219,8 @@ export interface SupportingDocumentsTable {
 }
 
 export interface Database {
+  certificate_serials: CertificateSerialsTable;
+  review_decisions: ReviewDecisionsTable;
   applications: ApplicationsTable;
   supporting_documents: SupportingDocumentsTable;
   stored_files: StoredFilesTable;

@@ -1,13 +1,17 @@
 import { chinaDate } from '../../domain/agent-authorisation.js';
+import { EDITABLE_STATUSES } from '../../domain/application-lifecycle.js';
 import { packagesStatement, routeStatement } from '../../domain/application.js';
 import type { Finding } from '../../domain/certificate-rules.js';
 import { checkApplication, hasErrors } from '../../domain/certificate-rules.js';
 import { applicationReadiness } from '../../domain/enterprise-profile.js';
+import type { Endorsement } from '../../domain/endorsements.js';
+import { endorsementsOf } from '../../domain/endorsements.js';
 import type {
   ApplicationRecord,
   Deps,
   EnterpriseProfileState,
   Repositories,
+  ReviewDecisionRecord,
   SupportingDocumentRecord,
 } from '../ports.js';
 import { certificateTypeOf } from './access.js';
@@ -36,6 +40,10 @@ export interface ApplicationView extends Omit<
   blockers: Blocker[];
   submittable: boolean;
   documents: SupportingDocumentRecord[];
+  /** Customs' decisions so far, oldest first: returns with their boxes and reasons, the approval. */
+  decisions: ReviewDecisionRecord[];
+  /** Endorsements the certificate carries (a retroactive issue), once approved. */
+  endorsements: Endorsement[];
 }
 
 /** Checks the boxes against the type's rules, and the conditions of submitting. */
@@ -90,12 +98,16 @@ export async function toApplicationView(
   repositories: Pick<Repositories, 'applications' | 'enterpriseProfiles'>,
   application: ApplicationRecord,
   /** What the caller has just read or written, to spare the queries (a new draft has no documents). */
-  known?: { profile: EnterpriseProfileState | undefined; documents: SupportingDocumentRecord[] },
+  known?: {
+    profile: EnterpriseProfileState | undefined;
+    documents: SupportingDocumentRecord[];
+    decisions: ReviewDecisionRecord[];
+  },
 ): Promise<ApplicationView> {
   const documents = known?.documents ?? (await repositories.applications.listDocuments(application.id));
   const { idempotencyKey: _key, requestHash: _hash, findings: stored, ...record } = application;
   let assessment: Assessment;
-  if (application.status === 'draft') {
+  if (EDITABLE_STATUSES.includes(application.status)) {
     const profile = known
       ? known.profile
       : await repositories.enterpriseProfiles.find(application.enterpriseId);
@@ -111,5 +123,13 @@ export async function toApplicationView(
     },
     ...assessment,
     documents,
+    decisions: known?.decisions ?? (await repositories.applications.listDecisions(application.id)),
+    endorsements: application.approvedAt
+      ? endorsementsOf(
+          certificateTypeOf(deps, application.typeCode),
+          application.data.transport.departureDate,
+          chinaDate(new Date(application.approvedAt)),
+        )
+      : [],
   };
 }

@@ -105,7 +105,11 @@ export async function createApplication(
     throw error;
   }
   return {
-    application: await toApplicationView(deps, deps.store, application, { profile, documents: [] }),
+    application: await toApplicationView(deps, deps.store, application, {
+      profile,
+      documents: [],
+      decisions: [],
+    }),
     created: true,
   };
 }
@@ -156,6 +160,10 @@ export function newApplicationRecord(
     createdAt: now,
     updatedAt: now,
     submittedAt: null,
+    reviewerId: null,
+    certificateNumber: null,
+    approvedAt: null,
+    automatic: null,
   };
 }
 

@@ -29,7 +29,9 @@ export async function submitWithin(
   input: { id: string; expectedVersion?: number | undefined },
 ) {
   const application = await loadApplicationFor(deps, actor, 'application.apply', input.id, tx);
-  const move = transition(application.status, 'submit', 'applicant');
+  // A returned application, corrected, is resubmitted; anything else is submitted from its draft.
+  const action = application.status === 'returned' ? 'resubmit' : 'submit';
+  const move = transition(application.status, action, 'applicant');
   if (!move.ok) throw new DomainError('CONFLICT', move.message, [], { status: application.status });
   if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
     throw staleVersion(input.expectedVersion);
@@ -71,16 +73,27 @@ export async function submitWithin(
   };
   if (!(await tx.applications.update(submitted, application.version)))
     throw staleVersion(application.version);
-  await tx.audit.append(actor, now, {
-    type: 'application.submitted',
-    subjectType: 'application',
-    subjectId: application.id,
-    data: {
-      typeCode: application.typeCode,
-      version: submitted.version,
-      profileVersion: submitted.profileVersion,
-      warnings: assessment.findings.length,
-    },
-  });
+  const facts = {
+    version: submitted.version,
+    profileVersion: submitted.profileVersion,
+    warnings: assessment.findings.length,
+  };
+  await tx.audit.append(
+    actor,
+    now,
+    action === 'resubmit'
+      ? {
+          type: 'application.resubmitted',
+          subjectType: 'application',
+          subjectId: application.id,
+          data: facts,
+        }
+      : {
+          type: 'application.submitted',
+          subjectType: 'application',
+          subjectId: application.id,
+          data: { typeCode: application.typeCode, ...facts },
+        },
+  );
   return submitted;
 }

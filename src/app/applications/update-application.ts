@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import { EDITABLE_STATUSES } from '../../domain/application-lifecycle.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Deps } from '../ports.js';
 import { loadApplicationFor } from './access.js';
@@ -17,10 +18,10 @@ export async function updateApplication(
 ): Promise<ApplicationView> {
   const application = await loadApplicationFor(deps, actor, 'application.apply', input.id);
   const data = parseApplicationData(input.data);
-  if (application.status !== 'draft')
+  if (!EDITABLE_STATUSES.includes(application.status))
     throw new DomainError(
       'CONFLICT',
-      `The application is ${application.status}; only a draft can be edited.`,
+      `The application is ${application.status}; only a draft or a returned application can be edited.`,
       [],
       {
         status: application.status,

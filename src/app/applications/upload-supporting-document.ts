@@ -4,6 +4,7 @@ import { actorLabel } from '../../domain/actor.js';
 import type { SupportingDocumentKind } from '../../domain/certificate-types.js';
 import type { DocumentFormat } from '../../domain/document-content.js';
 import { recogniseDocument } from '../../domain/document-content.js';
+import { EDITABLE_STATUSES } from '../../domain/application-lifecycle.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Deps, ReceivedFile, Repositories, SupportingDocumentRecord } from '../ports.js';
 import { FileTooLargeError } from '../ports.js';
@@ -34,10 +35,10 @@ export async function uploadSupportingDocument(
   let application;
   try {
     application = await loadApplicationFor(deps, actor, 'application.apply', input.applicationId);
-    if (application.status !== 'draft')
+    if (!EDITABLE_STATUSES.includes(application.status))
       throw new DomainError(
         'CONFLICT',
-        `The application is ${application.status}; documents are added to drafts.`,
+        `The application is ${application.status}; documents are added while it is a draft or returned for correction.`,
       );
     const type = certificateTypeOf(deps, application.typeCode);
     const count = (await deps.store.applications.listDocuments(application.id)).length;

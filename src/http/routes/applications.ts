@@ -35,7 +35,20 @@ const SupportingDocument = z
     uploadedAt: z.string(),
   })
   .meta({ id: 'SupportingDocument' });
-const Application = z
+export const ReviewDecision = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    action: z.enum(['approve', 'return', 'reject']),
+    boxes: z.array(z.string()),
+    reasons: z.array(z.string()),
+    note: z.string(),
+    decidedBy: z.string(),
+    automatic: z.boolean(),
+    decidedAt: z.string(),
+  })
+  .meta({ id: 'ReviewDecision' });
+export const Application = z
   .object({
     id: z.string(),
     enterpriseId: z.string(),
@@ -56,7 +69,13 @@ const Application = z
     createdAt: z.string(),
     updatedAt: z.string(),
     submittedAt: z.string().nullable(),
+    reviewerId: z.string().nullable(),
+    certificateNumber: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    automatic: z.boolean().nullable().describe('Whether the approval was automatic'),
     certificateText: z.object({ route: z.string(), packages: z.array(z.string()) }),
+    decisions: z.array(ReviewDecision),
+    endorsements: z.array(z.object({ box: z.string(), text: z.string() })),
     findings: z.array(Finding),
     blockers: z.array(Blocker),
     submittable: z.boolean(),

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as enterpriseProfiles from './0002-enterprise-profiles.js';
 import * as seals from './0003-seals.js';
 import * as applications from './0004-applications.js';
+import * as review from './0005-review.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-enterprise-profiles': enterpriseProfiles,
   '0003-seals': seals,
   '0004-applications': applications,
+  '0005-review': review,
 };

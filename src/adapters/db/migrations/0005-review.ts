@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+
+// Customs review: who holds an application, the certificate number and its serial counters, decisions.
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('applications').addColumn('reviewer_id', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('certificate_number', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('approved_at', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('automatic', 'integer').execute();
+  await db.schema
+    .createIndex('applications_certificate_number')
+    .on('applications')
+    .column('certificate_number')
+    .unique()
+    .execute();
+
+  // One counter per office, type and year, incremented in the approval's transaction: no gaps, no repeats.
+  await db.schema
+    .createTable('certificate_serials')
+    .addColumn('office_id', 'text', (c) => c.notNull())
+    .addColumn('type_code', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('last_serial', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('certificate_serials_pk', ['office_id', 'type_code', 'year'])
+    .execute();
+
+  await db.schema
+    .createTable('review_decisions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('boxes', 'text', (c) => c.notNull())
+    .addColumn('reasons', 'text', (c) => c.notNull())
+    .addColumn('note', 'text', (c) => c.notNull())
+    .addColumn('decided_by', 'text', (c) => c.notNull())
+    .addColumn('automatic', 'integer', (c) => c.notNull())
+    .addColumn('decided_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('review_decisions_application')
+    .on('review_decisions')
+    .columns(['application_id', 'decided_at'])
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('review_decisions').execute();
+  await db.schema.dropTable('certificate_serials').execute();
+  await db.schema.dropIndex('applications_certificate_number').execute();
+  for (const column of ['automatic', 'approved_at', 'certificate_number', 'reviewer_id'])
+    await db.schema.alterTable('applications').dropColumn(column).execute();
+}

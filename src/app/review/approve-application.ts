@@ -1,0 +1,71 @@
+import type { Actor } from '../../domain/actor.js';
+import { chinaDate } from '../../domain/agent-authorisation.js';
+import { formatCertificateNumber } from '../../domain/certificate-number.js';
+import { isRetroactive } from '../../domain/endorsements.js';
+import type { ApplicationView } from '../applications/assessment.js';
+import { toApplicationView } from '../applications/assessment.js';
+import { certificateTypeOf } from '../applications/access.js';
+import { newId } from '../tokens.js';
+import type { ReviewDeps } from './decide.js';
+import { loadForOfficerAct, saveDecided, userIdOf } from './decide.js';
+
+/**
+ * The officer who claimed an application approves it: the certificate is numbered from the office's
+ * counter for its type and year (in the same transaction, so numbers never repeat or skip), a retroactive
+ * issue is detected from the dates, and the decision is recorded and audited.
+ */
+export async function approveApplication(
+  deps: ReviewDeps,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; note?: string | undefined },
+): Promise<ApplicationView> {
+  const approved = await deps.store.transaction(async (tx) => {
+    const { application, to } = await loadForOfficerAct(tx, actor, { ...input, action: 'approve' });
+    const type = certificateTypeOf(deps, application.typeCode);
+    const now = deps.clock.now();
+    const today = chinaDate(now);
+    const year = Number(today.slice(0, 4));
+    const office = await tx.organisations.findById(application.officeId);
+    const serial = await tx.applications.nextSerial(application.officeId, application.typeCode, year);
+    const certificateNumber = formatCertificateNumber(deps.review.numberPattern, {
+      typeCode: application.typeCode,
+      year,
+      officeCode: office?.code ?? application.officeId,
+      serial,
+    });
+    const at = now.toISOString();
+    const changed = {
+      ...application,
+      status: to,
+      certificateNumber,
+      approvedAt: at,
+      automatic: actor.kind === 'system',
+      version: application.version + 1,
+      updatedAt: at,
+    };
+    await saveDecided(tx, changed, application.version);
+    await tx.applications.insertDecision({
+      id: newId(),
+      applicationId: application.id,
+      action: 'approve',
+      boxes: [],
+      reasons: [],
+      note: input.note?.trim() ?? '',
+      decidedBy: userIdOf(actor) ?? 'system',
+      automatic: actor.kind === 'system',
+      decidedAt: at,
+    });
+    await tx.audit.append(actor, at, {
+      type: 'application.approved',
+      subjectType: 'application',
+      subjectId: application.id,
+      data: {
+        certificateNumber,
+        automatic: actor.kind === 'system',
+        retroactive: isRetroactive(type, application.data.transport.departureDate, today),
+      },
+    });
+    return changed;
+  });
+  return toApplicationView(deps, deps.store, approved);
+}

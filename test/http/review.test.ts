@@ -1,0 +1,255 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createUser } from '../../src/app/identity/create-user.js';
+import type { ApplicationRecord } from '../../src/app/ports.js';
+import { goodApplication } from '../support/applications.js';
+import type { LoggedIn, TestApi } from '../support/http.js';
+import { DEMO_PASSWORD, logIn, openTestApi } from '../support/http.js';
+import { INVOICE_PDF } from '../support/messages.js';
+import { multipart } from '../support/multipart.js';
+import { describeEachDatabase } from '../support/runtime.js';
+
+describeEachDatabase('customs review', (dialect) => {
+  let api: TestApi;
+  let clerk: LoggedIn;
+  let officer: LoggedIn;
+  let everbright: string;
+  beforeEach(async () => {
+    api = await openTestApi(dialect); // 2026-03-02, 09:00 in China
+    clerk = await logIn(api.app, 'ent.clerk');
+    officer = await logIn(api.app, 'officer.wang'); // Shanghai (2200) and Ningbo (3100)
+    everbright = clerk.body.user.organisation.id;
+  });
+  afterEach(async () => {
+    await api.close();
+  });
+
+  const call = (session: LoggedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    api.app.inject({
+      method,
+      url,
+      headers: session.headers,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+
+  /** What the clerk does: a complete application, its invoice, submission. */
+  async function submitted(typeCode = 'C'): Promise<{ id: string; version: number }> {
+    const created = await call(clerk, 'POST', '/api/applications', {
+      enterpriseId: everbright,
+      typeCode,
+      data: goodApplication(typeCode),
+    });
+    const { id } = created.json();
+    const body = multipart(
+      { kind: 'invoice' },
+      { name: 'invoice.pdf', type: 'application/pdf', content: INVOICE_PDF },
+    );
+    await api.app.inject({
+      method: 'POST',
+      url: `/api/applications/${id}/documents`,
+      headers: { ...clerk.headers, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    const sent = await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
+    expect(sent.json().status).toBe('submitted');
+    return { id, version: sent.json().version };
+  }
+
+  it('queues, claims, returns two boxes with reasons, takes the correction, approves and numbers', async () => {
+    const { id, version } = await submitted();
+    const queue = (await call(officer, 'GET', '/api/review/queue')).json();
+    expect(queue.items).toEqual([
+      expect.objectContaining({ id, status: 'submitted', typeCode: 'C', enterpriseName: expect.any(String) }),
+    ]);
+
+    const claimed = await call(officer, 'POST', `/api/applications/${id}/claim`, {
+      expectedVersion: version,
+    });
+    expect(claimed.json()).toMatchObject({ status: 'under_review', reviewerId: officer.body.user.id });
+    const returned = await call(officer, 'POST', `/api/applications/${id}/return`, {
+      expectedVersion: claimed.json().version,
+      boxes: ['7', '9'],
+      reasons: ['description_insufficient', 'quantity_mismatch'],
+      note: 'STATE THE STYLE NUMBERS AND THE NET WEIGHT.',
+    });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json().status).toBe('returned');
+
+    // The applicant sees what to correct, edits and sends it again.
+    const seen = (await call(clerk, 'GET', `/api/applications/${id}`)).json();
+    expect(seen.decisions).toEqual([
+      expect.objectContaining({
+        action: 'return',
+        boxes: ['7', '9'],
+        reasons: ['description_insufficient', 'quantity_mismatch'],
+        note: 'STATE THE STYLE NUMBERS AND THE NET WEIGHT.',
+      }),
+    ]);
+    const data = goodApplication('C');
+    data.items[0]!.description = "MEN'S COTTON KNITTED T-SHIRTS, STYLE NO. EB-2201***";
+    data.items[0]!.quantityUnit = 'N.W. KGS';
+    const corrected = await call(clerk, 'PUT', `/api/applications/${id}`, {
+      expectedVersion: seen.version,
+      data,
+    });
+    expect(corrected.statusCode).toBe(200);
+    const again = await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
+    expect(again.json().status).toBe('resubmitted');
+
+    const reclaimed = await call(officer, 'POST', `/api/applications/${id}/claim`, {
+      expectedVersion: again.json().version,
+    });
+    const approved = await call(officer, 'POST', `/api/applications/${id}/approve`, {
+      expectedVersion: reclaimed.json().version,
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({
+      status: 'approved',
+      certificateNumber: 'C262200000001',
+      automatic: false,
+      endorsements: [],
+    });
+    const events = await api.runtime.deps.store.audit.listNewestFirst({ limit: 10 });
+    expect(events.map((event) => event.type).slice(0, 6)).toEqual([
+      'application.approved',
+      'application.claimed',
+      'application.resubmitted',
+      'application.returned',
+      'application.claimed',
+      'application.submitted',
+    ]);
+    expect((await call(officer, 'GET', '/api/review/queue')).json().items).toEqual([]);
+  });
+
+  it('keeps other offices out and lets only the claiming officer decide', async () => {
+    const { id, version } = await submitted();
+    const shenzhen = await logIn(api.app, 'officer.zhao');
+    expect((await call(shenzhen, 'GET', '/api/review/queue')).json().items).toEqual([]);
+    expect(
+      (await call(shenzhen, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call(clerk, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version })).statusCode,
+    ).toBe(403);
+
+    const shanghai = (await api.runtime.deps.store.organisations.findByCode('2200'))!;
+    await createUser(
+      api.runtime.deps,
+      { kind: 'system', name: 'test' },
+      {
+        orgId: shanghai.id,
+        username: 'officer.qian',
+        displayName: 'Qian Yu',
+        password: DEMO_PASSWORD,
+        roles: ['customs_officer'],
+        officeIds: [shanghai.id],
+        mustChangePassword: false,
+      },
+    );
+    const colleague = await logIn(api.app, 'officer.qian');
+    const claims = await Promise.all([
+      call(officer, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version }),
+      call(colleague, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version }),
+    ]);
+    expect(claims.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    const winner = claims.find((response) => response.statusCode === 200)!.json();
+    const loser = winner.reviewerId === officer.body.user.id ? colleague : officer;
+    const refused = await call(loser, 'POST', `/api/applications/${id}/approve`, {
+      expectedVersion: winner.version,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('Another officer has claimed');
+    const stale = await call(
+      loser === officer ? colleague : officer,
+      'POST',
+      `/api/applications/${id}/approve`,
+      { expectedVersion: version },
+    );
+    expect(stale.json().fields).toEqual([expect.objectContaining({ code: 'stale_version' })]);
+    expect((await call(clerk, 'GET', `/api/applications/${id}`)).json().status).toBe('under_review');
+  });
+
+  it('refuses a return naming boxes the form lacks, reasons outside the catalogue, or "other" without a note', async () => {
+    const { id, version } = await submitted('RC');
+    const claimed = (
+      await call(officer, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version })
+    ).json();
+    const response = await call(officer, 'POST', `/api/applications/${id}/return`, {
+      expectedVersion: claimed.version,
+      boxes: ['9', '19'],
+      reasons: ['too_ugly', 'other'],
+      note: '',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(
+      response.json().fields.map((field: { path: string; code: string }) => `${field.path} ${field.code}`),
+    ).toEqual(['boxes.1 unknown_box', 'reasons.0 unknown_reason', 'note required']);
+    expect((await call(clerk, 'GET', `/api/applications/${id}`)).json().status).toBe('under_review');
+    const reasons = (await call(officer, 'GET', '/api/review/return-reasons')).json().items;
+    expect(reasons).toContainEqual(
+      expect.objectContaining({ code: 'hs_code_mismatch', zh: expect.any(String) }),
+    );
+  });
+
+  it('endorses a certificate approved after the shipment as the type says (retroactive issue)', async () => {
+    const { id, version } = await submitted('C');
+    api.runtime.clock.set('2026-03-09T02:00:00.000Z'); // the goods left on 2026-03-05
+    officer = await logIn(api.app, 'officer.wang'); // a new day, a new session
+    const claimed = (
+      await call(officer, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version })
+    ).json();
+    const approved = await call(officer, 'POST', `/api/applications/${id}/approve`, {
+      expectedVersion: claimed.version,
+    });
+    expect(approved.json().endorsements).toEqual([{ box: '5', text: 'ISSUED RETROSPECTIVELY' }]);
+    const [event] = await api.runtime.deps.store.audit.listNewestFirst({ limit: 1 });
+    expect(event).toMatchObject({ type: 'application.approved', data: { retroactive: true } });
+  });
+
+  it('numbers 1,000 approvals made at once without a repeat or a gap', async () => {
+    const store = api.runtime.deps.store;
+    const shanghai = (await store.organisations.findByCode('2200'))!;
+    const template = (
+      await call(clerk, 'POST', '/api/applications', {
+        enterpriseId: everbright,
+        typeCode: 'RC',
+        data: goodApplication('RC'),
+      })
+    ).json();
+    const base = (await store.applications.findById(template.id))!;
+    const ids: string[] = [];
+    await store.transaction(async (tx) => {
+      for (let index = 0; index < 1000; index++) {
+        const record: ApplicationRecord = {
+          ...base,
+          id: `bulk-${String(index).padStart(4, '0')}`,
+          status: 'under_review',
+          reviewerId: officer.body.user.id,
+          officeId: shanghai.id,
+          version: 3,
+          submittedAt: base.createdAt,
+        };
+        await tx.applications.insert(record);
+        ids.push(record.id);
+      }
+    });
+    const { approveApplication } = await import('../../src/app/review/approve-application.js');
+    const actor = {
+      kind: 'user' as const,
+      userId: officer.body.user.id,
+      orgId: shanghai.id,
+      orgKind: 'office' as const,
+      roles: ['customs_officer' as const],
+      officeIds: [shanghai.id],
+    };
+    const results = await Promise.all(
+      ids.map((id) => approveApplication(api.runtime.deps, actor, { id, expectedVersion: 3 })),
+    );
+    const serials = results
+      .map((result) => Number(result.certificateNumber!.slice(-6)))
+      .sort((a, b) => a - b);
+    expect(new Set(results.map((result) => result.certificateNumber)).size).toBe(1000);
+    expect(serials).toEqual(Array.from({ length: 1000 }, (_, index) => index + 1));
+    expect(results[0]!.certificateNumber).toMatch(/^RC262200\d{6}$/);
+  }, 120_000);
+});
