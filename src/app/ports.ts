@@ -161,6 +161,8 @@ export interface AuditLog {
   readForward(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
   /** Newest first, before `beforeSeq` when given. */
   listNewestFirst(filter: { beforeSeq?: number | undefined; limit: number }): Promise<StoredAuditEvent[]>;
+  /** Every event about one object, oldest first (an application's timeline). */
+  listForSubject(subjectType: string, subjectId: string): Promise<StoredAuditEvent[]>;
   /** The last event's seq and hash as recorded in the chain head. */
   head(): Promise<{ seq: number; hash: string }>;
 }
@@ -340,7 +342,18 @@ export interface ApplicationRecord {
   approvedAt: string | null;
   /** Whether the approval was automatic (no officer). */
   automatic: boolean | null;
+  /** An original application, an amendment of a certificate, or a reissue (certified true copy). */
+  kind: ApplicationKind;
+  /** The certificate an amendment or reissue replaces. */
+  replacesId: string | null;
+  /** The amendment or reissue that replaced this certificate. */
+  replacedById: string | null;
+  /** Why customs cancelled the certificate (category and words). */
+  voidReason: string | null;
 }
+
+export const APPLICATION_KINDS = ['original', 'amendment', 'reissue'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
 /** An officer's (or the system's) decision on an application, with the boxes at fault and the reasons. */
 export interface ReviewDecisionRecord {
@@ -383,6 +396,15 @@ export interface SupportingDocumentRecord {
 
 export interface ApplicationFilter {
   enterpriseIds?: readonly string[] | undefined;
+  statuses?: readonly ApplicationStatus[] | undefined;
+  /** Certificate number, or its beginning. */
+  certificateNumber?: string | undefined;
+  destinationCountry?: string | undefined;
+  /** The (first) invoice number. */
+  invoiceNumber?: string | undefined;
+  /** Submitted on or after / before (ISO instants). */
+  submittedFrom?: string | undefined;
+  submittedUntil?: string | undefined;
   /** Only what this agency applied for. */
   agencyId?: string | undefined;
   status?: ApplicationStatus | undefined;

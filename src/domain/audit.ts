@@ -49,7 +49,18 @@ export interface AuditEventData {
     channel: string;
     agencyId: string | null;
     copiedFrom: string | null;
+    /** "amendment" or "reissue" when it replaces a certificate (absent for an original). */
+    kind?: string;
+    replacesId?: string | null;
   };
+  /** The applicant withdrew the application before review. */
+  'application.withdrawn': Record<string, never>;
+  /** An approved amendment replaced this certificate, which is now void. */
+  'application.replaced_by_amendment': { replacedBy: string };
+  /** An approved certified true copy replaced this certificate, which is now void. */
+  'application.replaced_by_reissue': { replacedBy: string };
+  /** Customs cancelled the certificate. */
+  'application.cancelled': { category: string; note: string };
   /** An application went to customs: the version submitted, the enterprise information it rests on. */
   'application.submitted': { typeCode: string; version: number; profileVersion: number; warnings: number };
   /** An officer took the application from the queue for review. */

@@ -206,6 +206,160 @@ describeEachDatabase('customs review', (dialect) => {
     expect(event).toMatchObject({ type: 'application.approved', data: { retroactive: true } });
   });
 
+  /** An issued certificate: submitted, claimed and approved by officer.wang. */
+  async function issued(typeCode = 'C'): Promise<{ id: string; version: number; certificateNumber: string }> {
+    const { id, version } = await submitted(typeCode);
+    const claimed = (
+      await call(officer, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version })
+    ).json();
+    const approved = (
+      await call(officer, 'POST', `/api/applications/${id}/approve`, { expectedVersion: claimed.version })
+    ).json();
+    return { id, version: approved.version, certificateNumber: approved.certificateNumber };
+  }
+
+  /** The officer claims and approves an application that has been submitted. */
+  async function approve(id: string) {
+    const { version } = (await call(officer, 'GET', `/api/applications/${id}`)).json();
+    const claimed = (
+      await call(officer, 'POST', `/api/applications/${id}/claim`, { expectedVersion: version })
+    ).json();
+    return call(officer, 'POST', `/api/applications/${id}/approve`, { expectedVersion: claimed.version });
+  }
+
+  it('amends a certificate: a new number replaces the original, which becomes void, with the replacement wording', async () => {
+    const original = await issued('RC');
+    const data = goodApplication('RC');
+    data.consignee.name = 'NORDIC HOME TRADING AB (KOREA BRANCH)';
+    const asked = await call(clerk, 'POST', `/api/certificates/${original.id}/amendment`, {
+      reason: 'THE CONSIGNEE NAME WAS INCOMPLETE.',
+      data,
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({ kind: 'amendment', replacesId: original.id, status: 'draft' });
+    expect(asked.json().documents).toHaveLength(1); // the invoice comes along
+    const again = await call(clerk, 'POST', `/api/certificates/${original.id}/amendment`, {
+      reason: 'AGAIN.',
+    });
+    expect(again.statusCode).toBe(409);
+
+    await call(clerk, 'POST', `/api/applications/${asked.json().id}/submit`, {});
+    const approved = (await approve(asked.json().id)).json();
+    expect(approved.certificateNumber).toBe('RC262200000002');
+    expect(approved.endorsements).toEqual([
+      {
+        box: '17',
+        text: `THIS CERTIFICATE IS IN REPLACEMENT OF CERTIFICATE OF ORIGIN NO. ${original.certificateNumber} DATED MARCH 2, 2026 WHICH IS CANCELLED`,
+      },
+    ]);
+    const voided = (await call(clerk, 'GET', `/api/applications/${original.id}`)).json();
+    expect(voided).toMatchObject({ status: 'amended', replacedById: asked.json().id });
+  });
+
+  it('reissues a lost certificate as a certified true copy with a new number', async () => {
+    const original = await issued('C');
+    expect(
+      (await call(clerk, 'POST', `/api/certificates/${original.id}/reissue`, { reason: '' })).json().fields,
+    ).toEqual([expect.objectContaining({ path: 'reason', code: 'required' })]);
+    const asked = await call(clerk, 'POST', `/api/certificates/${original.id}/reissue`, {
+      reason: 'THE ORIGINAL WAS LOST IN THE POST.',
+    });
+    expect(asked.json().data).toEqual(
+      (await call(clerk, 'GET', `/api/applications/${original.id}`)).json().data,
+    );
+    await call(clerk, 'POST', `/api/applications/${asked.json().id}/submit`, {});
+    const approved = (await approve(asked.json().id)).json();
+    expect(approved.endorsements).toEqual([
+      {
+        box: '5',
+        text: `CERTIFIED TRUE COPY OF THE ORIGINAL CERTIFICATE OF ORIGIN NO. ${original.certificateNumber} DATED MARCH 2, 2026`,
+      },
+    ]);
+    expect((await call(clerk, 'GET', `/api/applications/${original.id}`)).json().status).toBe('reissued');
+  });
+
+  it('cancels an issued certificate with a reason, by an officer of its office only', async () => {
+    const certificate = await issued('C');
+    const body = {
+      expectedVersion: certificate.version,
+      category: 'issued_in_error',
+      note: 'WRONG CONSIGNEE.',
+    };
+    expect((await call(clerk, 'POST', `/api/certificates/${certificate.id}/cancel`, body)).statusCode).toBe(
+      403,
+    );
+    const shenzhen = await logIn(api.app, 'officer.zhao');
+    expect(
+      (await call(shenzhen, 'POST', `/api/certificates/${certificate.id}/cancel`, body)).statusCode,
+    ).toBe(403);
+    const cancelled = await call(officer, 'POST', `/api/certificates/${certificate.id}/cancel`, body);
+    expect(cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      voidReason: 'issued_in_error: WRONG CONSIGNEE.',
+    });
+    expect(
+      (await call(clerk, 'POST', `/api/certificates/${certificate.id}/amendment`, { reason: 'TOO LATE.' }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it('lets the applicant withdraw before review, not after a claim', async () => {
+    const first = await submitted();
+    const withdrawn = await call(clerk, 'POST', `/api/applications/${first.id}/withdraw`, {
+      expectedVersion: first.version,
+    });
+    expect(withdrawn.json().status).toBe('withdrawn');
+    const second = await submitted();
+    const claimed = (
+      await call(officer, 'POST', `/api/applications/${second.id}/claim`, { expectedVersion: second.version })
+    ).json();
+    const late = await call(clerk, 'POST', `/api/applications/${second.id}/withdraw`, {
+      expectedVersion: claimed.version,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('under review');
+  });
+
+  it('finds own certificates in Certificate Query by number, invoice, status and dates, with the timeline and CSV', async () => {
+    const certificate = await issued('C');
+    await submitted('RC');
+    const query = (parameters: string) => call(clerk, 'GET', `/api/certificates?${parameters}`);
+    expect((await query('')).json().items).toHaveLength(2);
+    expect(
+      (await query(`certificateNumber=${certificate.certificateNumber.slice(0, 6)}`)).json().items,
+    ).toEqual([expect.objectContaining({ id: certificate.id, status: 'approved' })]);
+    expect(
+      (await query('status=submitted')).json().items.map((row: { typeCode: string }) => row.typeCode),
+    ).toEqual(['RC']);
+    expect(
+      (await query('invoiceNumber=EB-2026-0117&from=2026-03-02&until=2026-03-02')).json().items,
+    ).toHaveLength(2);
+    expect((await query('from=2026-03-03')).json().items).toEqual([]);
+    const page = (await query('limit=1')).json();
+    expect(page.items).toHaveLength(1);
+    const rest = (
+      await query(`limit=1&beforeUpdatedAt=${page.next.updatedAt}&beforeId=${page.next.id}`)
+    ).json();
+    expect(rest.items).toHaveLength(1);
+    expect(rest.items[0].id).not.toBe(page.items[0].id);
+    expect(
+      (await logIn(api.app, 'harbour.admin').then((other) => call(other, 'GET', '/api/certificates'))).json()
+        .items,
+    ).toEqual([]);
+
+    const timeline = (await call(clerk, 'GET', `/api/applications/${certificate.id}/timeline`)).json().items;
+    expect(timeline.map((event: { type: string }) => event.type)).toEqual([
+      'application.created',
+      'application.document_uploaded',
+      'application.submitted',
+      'application.claimed',
+      'application.approved',
+    ]);
+    const csv = await call(clerk, 'GET', '/api/certificates/export.csv?status=approved');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[1]).toContain(`${certificate.certificateNumber},approved,C,original,DE,`);
+  });
+
   it('numbers 1,000 approvals made at once without a repeat or a gap', async () => {
     const store = api.runtime.deps.store;
     const shanghai = (await store.organisations.findByCode('2200'))!;

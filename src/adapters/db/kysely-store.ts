@@ -574,6 +574,16 @@ function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): Audit
       if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
       return (await query.execute()).map(toAuditEvent);
     },
+    async listForSubject(subjectType, subjectId) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('subject_type', '=', subjectType)
+        .where('subject_id', '=', subjectId)
+        .orderBy('seq')
+        .execute();
+      return rows.map(toAuditEvent);
+    },
     async head() {
       const head = await db
         .selectFrom('audit_head')
@@ -956,6 +966,10 @@ function toApplication(row: Database['applications']): ApplicationRecord {
     certificateNumber: row.certificate_number,
     approvedAt: row.approved_at,
     automatic: row.automatic === null ? null : row.automatic === 1,
+    kind: row.kind as ApplicationRecord['kind'],
+    replacesId: row.replaces_id,
+    replacedById: row.replaced_by_id,
+    voidReason: row.void_reason,
   };
 }
 
@@ -986,6 +1000,10 @@ function applicationRow(application: ApplicationRecord): Database['applications'
     certificate_number: application.certificateNumber,
     approved_at: application.approvedAt,
     automatic: application.automatic === null ? null : application.automatic ? 1 : 0,
+    kind: application.kind,
+    replaces_id: application.replacesId,
+    replaced_by_id: application.replacedById,
+    void_reason: application.voidReason,
   };
 }
 
@@ -1025,7 +1043,37 @@ function applications(db: Executor): ApplicationRepository {
       }
       if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
       if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.statuses) {
+        if (filter.statuses.length === 0) return [];
+        query = query.where('status', 'in', filter.statuses);
+      }
+      if (filter.certificateNumber)
+        query = query.where(
+          'certificate_number',
+          'like',
+          `${filter.certificateNumber.replace(/[%_\\]/g, '')}%`,
+        );
+      if (filter.destinationCountry)
+        query = query.where('destination_country', '=', filter.destinationCountry);
+      if (filter.invoiceNumber) query = query.where('first_invoice', '=', filter.invoiceNumber);
+      if (filter.submittedFrom) query = query.where('submitted_at', '>=', filter.submittedFrom);
+      if (filter.submittedUntil) query = query.where('submitted_at', '<', filter.submittedUntil);
       if (filter.typeCode) query = query.where('type_code', '=', filter.typeCode);
+      if (filter.statuses) {
+        if (filter.statuses.length === 0) return [];
+        query = query.where('status', 'in', filter.statuses);
+      }
+      if (filter.certificateNumber)
+        query = query.where(
+          'certificate_number',
+          'like',
+          `${filter.certificateNumber.replace(/[%_\\]/g, '')}%`,
+        );
+      if (filter.destinationCountry)
+        query = query.where('destination_country', '=', filter.destinationCountry);
+      if (filter.invoiceNumber) query = query.where('first_invoice', '=', filter.invoiceNumber);
+      if (filter.submittedFrom) query = query.where('submitted_at', '>=', filter.submittedFrom);
+      if (filter.submittedUntil) query = query.where('submitted_at', '<', filter.submittedUntil);
       const before = filter.before;
       if (before)
         query = query.where((eb) =>

@@ -185,6 +185,10 @@ export interface ApplicationsTable {
   certificate_number: string | null;
   approved_at: string | null;
   automatic: number | null;
+  kind: string;
+  replaces_id: string | null;
+  replaced_by_id: string | null;
+  void_reason: string | null;
 }
 
 export interface CertificateSerialsTable {

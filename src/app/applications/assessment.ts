@@ -4,7 +4,7 @@ import { packagesStatement, routeStatement } from '../../domain/application.js';
 import type { Finding } from '../../domain/certificate-rules.js';
 import { checkApplication, hasErrors } from '../../domain/certificate-rules.js';
 import { applicationReadiness } from '../../domain/enterprise-profile.js';
-import type { Endorsement } from '../../domain/endorsements.js';
+import type { Endorsement, ReplacedCertificate } from '../../domain/endorsements.js';
 import { endorsementsOf } from '../../domain/endorsements.js';
 import type {
   ApplicationRecord,
@@ -129,7 +129,23 @@ export async function toApplicationView(
           certificateTypeOf(deps, application.typeCode),
           application.data.transport.departureDate,
           chinaDate(new Date(application.approvedAt)),
+          await replacedCertificateOf(repositories, application),
         )
       : [],
+  };
+}
+
+/** The certificate an approved amendment or reissue replaces, as its endorsement names it. */
+async function replacedCertificateOf(
+  repositories: Pick<Repositories, 'applications'>,
+  application: ApplicationRecord,
+): Promise<ReplacedCertificate | undefined> {
+  if (application.kind === 'original' || !application.replacesId) return undefined;
+  const original = await repositories.applications.findById(application.replacesId);
+  if (!original?.certificateNumber || !original.approvedAt) return undefined;
+  return {
+    kind: application.kind,
+    number: original.certificateNumber,
+    certifiedOn: chinaDate(new Date(original.approvedAt)),
   };
 }

@@ -164,6 +164,10 @@ export function newApplicationRecord(
     certificateNumber: null,
     approvedAt: null,
     automatic: null,
+    kind: 'original',
+    replacesId: null,
+    replacedById: null,
+    voidReason: null,
   };
 }
 
@@ -183,6 +187,9 @@ export async function recordNewApplication(
       channel: application.channel,
       agencyId: application.agencyId,
       copiedFrom: application.copiedFrom,
+      ...(application.kind === 'original'
+        ? {}
+        : { kind: application.kind, replacesId: application.replacesId }),
     },
   });
 }

@@ -1,7 +1,10 @@
 import type { Actor } from '../../domain/actor.js';
 import { chinaDate } from '../../domain/agent-authorisation.js';
 import { formatCertificateNumber } from '../../domain/certificate-number.js';
+import { transition } from '../../domain/application-lifecycle.js';
 import { isRetroactive } from '../../domain/endorsements.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Repositories } from '../ports.js';
 import type { ApplicationView } from '../applications/assessment.js';
 import { toApplicationView } from '../applications/assessment.js';
 import { certificateTypeOf } from '../applications/access.js';
@@ -44,6 +47,8 @@ export async function approveApplication(
       updatedAt: at,
     };
     await saveDecided(tx, changed, application.version);
+    if (application.kind !== 'original' && application.replacesId)
+      await voidReplacedCertificate(tx, actor, application.kind, application.replacesId, application.id, at);
     await tx.applications.insertDecision({
       id: newId(),
       applicationId: application.id,
@@ -68,4 +73,41 @@ export async function approveApplication(
     return changed;
   });
   return toApplicationView(deps, deps.store, approved);
+}
+
+/** The certificate an approved amendment or reissue stands in for becomes void, in the same transaction. */
+async function voidReplacedCertificate(
+  tx: Repositories,
+  actor: Actor,
+  kind: 'amendment' | 'reissue',
+  originalId: string,
+  replacementId: string,
+  at: string,
+): Promise<void> {
+  const original = await tx.applications.findById(originalId);
+  const action = kind === 'amendment' ? 'replace_by_amendment' : 'replace_by_reissue';
+  const move = original && transition(original.status, action, 'system');
+  if (!original || !move?.ok)
+    throw new DomainError(
+      'CONFLICT',
+      `The certificate this ${kind} replaces is no longer in force (${original?.status ?? 'missing'}); reject the ${kind}.`,
+    );
+  const changed = {
+    ...original,
+    status: move.to,
+    replacedById: replacementId,
+    version: original.version + 1,
+    updatedAt: at,
+  };
+  if (!(await tx.applications.update(changed, original.version)))
+    throw new DomainError('CONFLICT', 'The replaced certificate changed at the same moment; try again.');
+  await tx.audit.append(actor, at, {
+    type:
+      move.event === 'application.replaced_by_amendment'
+        ? 'application.replaced_by_amendment'
+        : 'application.replaced_by_reissue',
+    subjectType: 'application',
+    subjectId: original.id,
+    data: { replacedBy: replacementId },
+  });
 }

@@ -14,7 +14,7 @@ import { staleVersion } from '../applications/update-application.js';
 export async function loadForOfficerAct(
   tx: Repositories,
   actor: Actor,
-  input: { id: string; expectedVersion: number; action: Action },
+  input: { id: string; expectedVersion: number; action: Action; anyOfficer?: boolean },
 ): Promise<{ application: ApplicationRecord; to: ApplicationRecord['status'] }> {
   const application = await tx.applications.findById(input.id);
   if (!application) {
@@ -39,7 +39,12 @@ export async function loadForOfficerAct(
       { status: application.status, version: application.version },
     );
   }
-  if (input.action !== 'claim' && actor.kind !== 'system' && application.reviewerId !== userIdOf(actor))
+  if (
+    input.action !== 'claim' &&
+    !input.anyOfficer &&
+    actor.kind !== 'system' &&
+    application.reviewerId !== userIdOf(actor)
+  )
     throw new DomainError(
       'CONFLICT',
       'Another officer has claimed this application; only they can decide it (or it must be assigned to you).',

@@ -10,7 +10,7 @@ import { submitApplication } from '../../app/applications/submit-application.js'
 import { updateApplication } from '../../app/applications/update-application.js';
 import { uploadSupportingDocument } from '../../app/applications/upload-supporting-document.js';
 import { validateApplication } from '../../app/applications/validate-application.js';
-import { APPLICATION_CHANNELS, APPLICATION_STATUSES } from '../../app/ports.js';
+import { APPLICATION_CHANNELS, APPLICATION_KINDS, APPLICATION_STATUSES } from '../../app/ports.js';
 import { applicationDataSchema } from '../../domain/application.js';
 import { RULE_NAMES } from '../../domain/certificate-rules.js';
 import { SUPPORTING_DOCUMENT_KINDS, certificateTypeSchema } from '../../domain/certificate-types.js';
@@ -73,6 +73,10 @@ export const Application = z
     certificateNumber: z.string().nullable(),
     approvedAt: z.string().nullable(),
     automatic: z.boolean().nullable().describe('Whether the approval was automatic'),
+    kind: z.enum(APPLICATION_KINDS),
+    replacesId: z.string().nullable(),
+    replacedById: z.string().nullable(),
+    voidReason: z.string().nullable(),
     certificateText: z.object({ route: z.string(), packages: z.array(z.string()) }),
     decisions: z.array(ReviewDecision),
     endorsements: z.array(z.object({ box: z.string(), text: z.string() })),

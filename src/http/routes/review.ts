@@ -5,7 +5,15 @@ import { listReviewQueue } from '../../app/review/list-review-queue.js';
 import { listReturnReasons } from '../../app/review/list-return-reasons.js';
 import { rejectApplication } from '../../app/review/reject-application.js';
 import { returnApplication } from '../../app/review/return-application.js';
-import { APPLICATION_STATUSES } from '../../app/ports.js';
+import { APPLICATION_KINDS, APPLICATION_STATUSES } from '../../app/ports.js';
+import { withdrawApplication } from '../../app/applications/withdraw-application.js';
+import { CANCELLATION_CATEGORIES, cancelCertificate } from '../../app/review/cancel-certificate.js';
+import {
+  applicationTimeline,
+  certificateQueryCsv,
+  queryCertificates,
+} from '../../app/review/query-certificates.js';
+import { requestReplacement } from '../../app/review/request-replacement.js';
 import { actorOf } from '../auth.js';
 import { Id, errorResponses } from '../schemas.js';
 import { Application } from './applications.js';
@@ -29,6 +37,24 @@ const QueueItem = z
     warnings: z.number().int(),
   })
   .meta({ id: 'QueueItem' });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
+const CertificateRow = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    typeCode: z.string(),
+    kind: z.enum(APPLICATION_KINDS),
+    status: z.enum(APPLICATION_STATUSES),
+    certificateNumber: z.string().nullable(),
+    destinationCountry: z.string(),
+    consigneeName: z.string(),
+    invoiceNumbers: z.array(z.string()),
+    submittedAt: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    replacedById: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CertificateQueryRow' });
 const Version = z.number().int().min(1).describe('The version the officer read (optimistic locking)');
 const Reasons = z.array(z.string().max(60)).max(20);
 const Note = z.string().max(2000);
@@ -152,5 +178,160 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => rejectApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/applications/:id/withdraw',
+    {
+      schema: {
+        operationId: 'withdrawApplication',
+        summary: 'Take an application back before review (or give up a returned one)',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ expectedVersion: Version }),
+        response: { 200: Application, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      withdrawApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  for (const kind of ['amendment', 'reissue'] as const) {
+    app.post(
+      `/api/certificates/:id/${kind}`,
+      {
+        schema: {
+          operationId: kind === 'amendment' ? 'requestAmendment' : 'requestReissue',
+          summary:
+            kind === 'amendment'
+              ? 'Ask to amend an issued certificate: a new application with the corrected boxes, reviewed like any other'
+              : 'Ask for a certified true copy of a lost certificate: a new application with the same boxes',
+          tags: ['certificates'],
+          params: z.strictObject({ id: Id }),
+          body:
+            kind === 'amendment'
+              ? z.strictObject({ reason: z.string().max(2000), data: z.unknown().optional() })
+              : z.strictObject({ reason: z.string().max(2000) }),
+          response: { 201: Application, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const body = request.body as { reason: string; data?: unknown };
+        const replacement = await requestReplacement(deps, actor, {
+          certificateId: request.params.id,
+          kind,
+          reason: body.reason,
+          ...(body.data === undefined ? {} : { data: body.data }),
+          channel: actor.kind === 'apiKey' ? 'api' : 'portal',
+        });
+        return reply.status(201).send(replacement);
+      },
+    );
+  }
+
+  app.post(
+    '/api/certificates/:id/cancel',
+    {
+      schema: {
+        operationId: 'cancelCertificate',
+        summary: 'Cancel an issued certificate (officers of its office), with a category and the reason',
+        tags: ['certificates'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({
+          expectedVersion: Version,
+          category: z.enum(CANCELLATION_CATEGORIES),
+          note: Note,
+        }),
+        response: { 200: Application, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => cancelCertificate(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  const queryString = z.strictObject({
+    certificateNumber: z.string().max(40).optional(),
+    status: z.union([z.enum(APPLICATION_STATUSES), z.array(z.enum(APPLICATION_STATUSES))]).optional(),
+    typeCode: z.string().max(4).optional(),
+    destinationCountry: z.string().max(2).optional(),
+    invoiceNumber: z.string().max(80).optional(),
+    from: Day.optional(),
+    until: Day.optional(),
+    beforeUpdatedAt: z.string().max(40).optional(),
+    beforeId: Id.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  });
+  const toQuery = ({ status, beforeUpdatedAt, beforeId, ...rest }: z.infer<typeof queryString>) => ({
+    ...rest,
+    statuses: status === undefined ? undefined : Array.isArray(status) ? status : [status],
+    before: beforeUpdatedAt && beforeId ? { updatedAt: beforeUpdatedAt, id: beforeId } : undefined,
+  });
+
+  app.get(
+    '/api/certificates',
+    {
+      schema: {
+        operationId: 'queryCertificates',
+        summary: 'Certificate Query: own applications and certificates, filtered, newest first',
+        tags: ['certificates'],
+        querystring: queryString,
+        response: {
+          200: z.object({
+            items: z.array(CertificateRow),
+            next: z.object({ updatedAt: z.string(), id: z.string() }).nullable(),
+          }),
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    async (request) => queryCertificates(deps, actorOf(request), toQuery(request.query)),
+  );
+
+  app.get(
+    '/api/certificates/export.csv',
+    {
+      schema: {
+        operationId: 'exportCertificates',
+        summary: 'Certificate Query as CSV (up to 10,000 rows)',
+        tags: ['certificates'],
+        querystring: queryString.omit({ limit: true, beforeUpdatedAt: true, beforeId: true }),
+      },
+    },
+    async (request, reply) => {
+      const { items } = await queryCertificates(deps, actorOf(request), {
+        ...toQuery({ ...request.query, limit: 10_000 }),
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="certificates.csv"')
+        .send(certificateQueryCsv(items));
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/timeline',
+    {
+      schema: {
+        operationId: 'getApplicationTimeline',
+        summary: 'Every recorded step of an application, oldest first',
+        tags: ['certificates'],
+        params: z.strictObject({ id: Id }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                seq: z.number().int(),
+                at: z.string(),
+                type: z.string(),
+                actor: z.string(),
+                data: z.unknown(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => ({ items: await applicationTimeline(deps, actorOf(request), request.params.id) }),
   );
 }

@@ -7,6 +7,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('applications').addColumn('certificate_number', 'text').execute();
   await db.schema.alterTable('applications').addColumn('approved_at', 'text').execute();
   await db.schema.alterTable('applications').addColumn('automatic', 'integer').execute();
+  // An amendment or reissue names the certificate it replaces; the replaced one names its successor.
+  await db.schema
+    .alterTable('applications')
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('original'))
+    .execute();
+  await db.schema.alterTable('applications').addColumn('replaces_id', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('replaced_by_id', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('void_reason', 'text').execute();
+  await db.schema
+    .createIndex('applications_enterprise_invoice')
+    .on('applications')
+    .columns(['enterprise_id', 'first_invoice'])
+    .execute();
+  await db.schema
+    .createIndex('applications_enterprise_submitted')
+    .on('applications')
+    .columns(['enterprise_id', 'submitted_at'])
+    .execute();
   await db.schema
     .createIndex('applications_certificate_number')
     .on('applications')
@@ -47,6 +65,17 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('review_decisions').execute();
   await db.schema.dropTable('certificate_serials').execute();
   await db.schema.dropIndex('applications_certificate_number').execute();
-  for (const column of ['automatic', 'approved_at', 'certificate_number', 'reviewer_id'])
+  await db.schema.dropIndex('applications_enterprise_submitted').execute();
+  await db.schema.dropIndex('applications_enterprise_invoice').execute();
+  for (const column of [
+    'void_reason',
+    'replaced_by_id',
+    'replaces_id',
+    'kind',
+    'automatic',
+    'approved_at',
+    'certificate_number',
+    'reviewer_id',
+  ])
     await db.schema.alterTable('applications').dropColumn(column).execute();
 }
