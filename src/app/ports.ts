@@ -6,6 +6,7 @@ import type { Finding } from '../domain/certificate-rules.js';
 import type { CertificateType, SupportingDocumentKind } from '../domain/certificate-types.js';
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
 import type { ReturnReason } from '../domain/review.js';
+import type { CheckResult } from '../domain/automated-checks.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
@@ -350,6 +351,8 @@ export interface ApplicationRecord {
   replacedById: string | null;
   /** Why customs cancelled the certificate (category and words). */
   voidReason: string | null;
+  /** The automated checks at the last submission, with their evidence. */
+  checks: CheckResult[] | null;
 }
 
 export const APPLICATION_KINDS = ['original', 'amendment', 'reissue'] as const;
@@ -428,6 +431,24 @@ export interface ApplicationRepository {
   listDecisions(applicationId: string): Promise<ReviewDecisionRecord[]>;
   /** An office's queue, oldest submission first. */
   queue(filter: ReviewQueueFilter): Promise<ApplicationRecord[]>;
+  /** Other applications of the enterprise naming this (first) invoice, in review or issued and in force. */
+  findByInvoice(
+    enterpriseId: string,
+    invoiceNumber: string,
+    statuses: readonly ApplicationStatus[],
+  ): Promise<ApplicationRecord[]>;
+  /** Whether the office approves this type automatically when every check passes. */
+  autoApproval(officeId: string, typeCode: string): Promise<boolean>;
+  setAutoApproval(setting: {
+    officeId: string;
+    typeCode: string;
+    autoApprove: boolean;
+    updatedBy: string;
+    updatedAt: string;
+  }): Promise<void>;
+  listAutoApproval(
+    officeId: string,
+  ): Promise<Array<{ typeCode: string; autoApprove: boolean; updatedBy: string; updatedAt: string }>>;
   listDocuments(applicationId: string): Promise<SupportingDocumentRecord[]>;
 }
 

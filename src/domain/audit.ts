@@ -75,6 +75,8 @@ export interface AuditEventData {
   'application.rejected': { reasons: string[] };
   /** A supporting document was attached to an application. */
   'application.document_uploaded': { kind: string; sha256: string; size: number; contentType: string };
+  /** Automatic approval was switched on or off for an office and certificate type. */
+  'office.auto_approval_set': { typeCode: string; autoApprove: boolean };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

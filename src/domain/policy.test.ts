@@ -150,6 +150,7 @@ const n = 'deny';
  * - application.read: as organisation.read, plus agent staff on their own agency's applications within
  *   their authorised types; never another agency's or the enterprise's own.
  * - review.queue: the system and officers (each sees the queues of the offices they belong to).
+ * - review.configure: the system and the customs administration (automatic approval per office and type).
  * - review.decide: the system and officers of the office the application belongs to; not the customs
  *   administration as such (deciding is an officer's act), nor any enterprise or agency.
  */
@@ -393,6 +394,20 @@ const TABLE: readonly Row[] = [
   ['review.decide',               'office2',    Y, n, n, n, n, n, n],
   ['review.decide',               'authority',  Y, n, n, n, n, n, n],
   ['review.decide',               'empty',      Y, n, n, n, n, n, n],
+
+  ['review.configure',            'ent1',       Y, n, n, n, n, Y, n],
+  ['review.configure',            'ent1Agent',  Y, n, n, n, n, Y, n],
+  ['review.configure',            'ent1AgentApp',Y, n, n, n, n, Y, n],
+  ['review.configure',            'ent1AgentOtherType',Y, n, n, n, n, Y, n],
+  ['review.configure',            'ent1OtherApplicant',Y, n, n, n, n, Y, n],
+  ['review.configure',            'ent1Lapsed', Y, n, n, n, n, Y, n],
+  ['review.configure',            'ent2',       Y, n, n, n, n, Y, n],
+  ['review.configure',            'agency1',    Y, n, n, n, n, Y, n],
+  ['review.configure',            'office1',    Y, n, n, n, n, Y, n],
+  ['review.configure',            'office3',    Y, n, n, n, n, Y, n],
+  ['review.configure',            'office2',    Y, n, n, n, n, Y, n],
+  ['review.configure',            'authority',  Y, n, n, n, n, Y, n],
+  ['review.configure',            'empty',      Y, n, n, n, n, Y, n],
 
   ['audit.read',                  'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],

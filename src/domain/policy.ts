@@ -100,6 +100,8 @@ export const POLICY = {
   'review.queue': any(isSystem, isOfficer),
   /** Claim, approve, return or reject an application of one's office. */
   'review.decide': any(isSystem, officerOfScope),
+  /** Switch automatic approval per office and certificate type. */
+  'review.configure': any(isSystem, isCustomsAdmin),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

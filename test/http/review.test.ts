@@ -32,7 +32,10 @@ describeEachDatabase('customs review', (dialect) => {
     });
 
   /** What the clerk does: a complete application, its invoice, submission. */
-  async function submitted(typeCode = 'C'): Promise<{ id: string; version: number }> {
+  async function submitted(
+    typeCode = 'C',
+    expectStatus = 'submitted',
+  ): Promise<{ id: string; version: number }> {
     const created = await call(clerk, 'POST', '/api/applications', {
       enterpriseId: everbright,
       typeCode,
@@ -50,7 +53,7 @@ describeEachDatabase('customs review', (dialect) => {
       payload: body.payload,
     });
     const sent = await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
-    expect(sent.json().status).toBe('submitted');
+    expect(sent.json().status).toBe(expectStatus);
     return { id, version: sent.json().version };
   }
 
@@ -358,6 +361,60 @@ describeEachDatabase('customs review', (dialect) => {
     const csv = await call(clerk, 'GET', '/api/certificates/export.csv?status=approved');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[1]).toContain(`${certificate.certificateNumber},approved,C,original,DE,`);
+  });
+
+  it('shows the officer the automated checks with their evidence, and flags a reused invoice', async () => {
+    const first = await submitted('C');
+    const checks = (await call(officer, 'GET', `/api/applications/${first.id}`)).json().checks;
+    expect(checks).toEqual([
+      { check: 'field_rules', outcome: 'pass', evidence: 'every rule of C passed' },
+      expect.objectContaining({ check: 'enterprise_synchronised', outcome: 'pass' }),
+      { check: 'agent_scope', outcome: 'not_applicable', evidence: 'filed by the enterprise itself' },
+      expect.objectContaining({ check: 'invoice_unique', outcome: 'pass' }),
+      expect.objectContaining({ check: 'destination_eligible', outcome: 'pass' }),
+      expect.objectContaining({ check: 'retroactive_window', outcome: 'pass' }),
+      expect.objectContaining({ check: 'pre_review', outcome: 'not_applicable' }),
+    ]);
+    const second = await submitted('C');
+    const flagged = (await call(officer, 'GET', `/api/applications/${second.id}`)).json().checks;
+    expect(flagged).toContainEqual({
+      check: 'invoice_unique',
+      outcome: 'fail',
+      evidence: `invoice EB-2026-0117 is already on application ${first.id} (submitted)`,
+    });
+    const queue = (await call(officer, 'GET', '/api/review/queue?flaggedOnly=true')).json().items;
+    expect(queue.map((item: { id: string }) => item.id)).toEqual([second.id]);
+  });
+
+  it('approves automatically where the office allows it for the type and every check passed, marked as such', async () => {
+    const admin = await logIn(api.app, 'admin');
+    const shanghai = (await api.runtime.deps.store.organisations.findByCode('2200'))!;
+    expect(
+      (await call(officer, 'PUT', `/api/offices/${shanghai.id}/auto-approval/C`, { autoApprove: true }))
+        .statusCode,
+    ).toBe(403);
+    const set = await call(admin, 'PUT', `/api/offices/${shanghai.id}/auto-approval/C`, {
+      autoApprove: true,
+    });
+    expect(set.json()).toMatchObject({ typeCode: 'C', autoApprove: true });
+    expect(
+      (await call(officer, 'GET', `/api/offices/${shanghai.id}/auto-approval`)).json().items,
+    ).toHaveLength(1);
+
+    const automatic = await submitted('C', 'approved');
+    const approved = (await call(clerk, 'GET', `/api/applications/${automatic.id}`)).json();
+    expect(approved).toMatchObject({
+      status: 'approved',
+      automatic: true,
+      certificateNumber: 'C262200000001',
+    });
+    expect(approved.decisions).toEqual([expect.objectContaining({ action: 'approve', automatic: true })]);
+    // The same invoice again fails a check: an officer decides.
+    const repeated = await submitted('C');
+    expect((await call(clerk, 'GET', `/api/applications/${repeated.id}`)).json().status).toBe('submitted');
+    // RCEP is not switched on.
+    const rcep = await submitted('RC');
+    expect((await call(clerk, 'GET', `/api/applications/${rcep.id}`)).json().status).toBe('submitted');
   });
 
   it('numbers 1,000 approvals made at once without a repeat or a gap', async () => {

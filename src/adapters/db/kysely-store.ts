@@ -13,6 +13,7 @@ import type { AgentAuthorisation } from '../../domain/agent-authorisation.js';
 import { applicationDataSchema } from '../../domain/application.js';
 import type { Finding } from '../../domain/certificate-rules.js';
 import type { SupportingDocumentKind } from '../../domain/certificate-types.js';
+import type { CheckResult } from '../../domain/automated-checks.js';
 import type {
   ApplicationChannel,
   ApplicationRecord,
@@ -970,6 +971,7 @@ function toApplication(row: Database['applications']): ApplicationRecord {
     replacesId: row.replaces_id,
     replacedById: row.replaced_by_id,
     voidReason: row.void_reason,
+    checks: row.checks === null ? null : (JSON.parse(row.checks) as CheckResult[]),
   };
 }
 
@@ -1004,6 +1006,7 @@ function applicationRow(application: ApplicationRecord): Database['applications'
     replaces_id: application.replacesId,
     replaced_by_id: application.replacedById,
     void_reason: application.voidReason,
+    checks: application.checks === null ? null : JSON.stringify(application.checks),
   };
 }
 
@@ -1174,6 +1177,53 @@ function applications(db: Executor): ApplicationRepository {
         );
       const rows = await query.orderBy('submitted_at').orderBy('id').limit(filter.limit).execute();
       return rows.map(toApplication);
+    },
+    async findByInvoice(enterpriseId, invoiceNumber, statuses) {
+      if (statuses.length === 0) return [];
+      const rows = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('enterprise_id', '=', enterpriseId)
+        .where('first_invoice', '=', invoiceNumber)
+        .where('status', 'in', statuses)
+        .limit(20)
+        .execute();
+      return rows.map(toApplication);
+    },
+    async autoApproval(officeId, typeCode) {
+      const row = await db
+        .selectFrom('office_review_settings')
+        .select('auto_approve')
+        .where('office_id', '=', officeId)
+        .where('type_code', '=', typeCode)
+        .executeTakeFirst();
+      return row?.auto_approve === 1;
+    },
+    async setAutoApproval(setting) {
+      const values = {
+        auto_approve: setting.autoApprove ? 1 : 0,
+        updated_by: setting.updatedBy,
+        updated_at: setting.updatedAt,
+      };
+      await db
+        .insertInto('office_review_settings')
+        .values({ office_id: setting.officeId, type_code: setting.typeCode, ...values })
+        .onConflict((oc) => oc.columns(['office_id', 'type_code']).doUpdateSet(values))
+        .execute();
+    },
+    async listAutoApproval(officeId) {
+      const rows = await db
+        .selectFrom('office_review_settings')
+        .selectAll()
+        .where('office_id', '=', officeId)
+        .orderBy('type_code')
+        .execute();
+      return rows.map((row) => ({
+        typeCode: row.type_code,
+        autoApprove: row.auto_approve === 1,
+        updatedBy: row.updated_by,
+        updatedAt: row.updated_at,
+      }));
     },
     async listDocuments(applicationId) {
       const rows = await db

@@ -189,6 +189,15 @@ export interface ApplicationsTable {
   replaces_id: string | null;
   replaced_by_id: string | null;
   void_reason: string | null;
+  checks: string | null;
+}
+
+export interface OfficeReviewSettingsTable {
+  office_id: string;
+  type_code: string;
+  auto_approve: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface CertificateSerialsTable {
@@ -223,6 +232,7 @@ export interface SupportingDocumentsTable {
 }
 
 export interface Database {
+  office_review_settings: OfficeReviewSettingsTable;
   certificate_serials: CertificateSerialsTable;
   review_decisions: ReviewDecisionsTable;
   applications: ApplicationsTable;

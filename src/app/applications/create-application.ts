@@ -168,6 +168,7 @@ export function newApplicationRecord(
     replacesId: null,
     replacedById: null,
     voidReason: null,
+    checks: null,
   };
 }
 

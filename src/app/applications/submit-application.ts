@@ -1,7 +1,10 @@
 import type { Actor } from '../../domain/actor.js';
 import { transition } from '../../domain/application-lifecycle.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Deps, Repositories } from '../ports.js';
+import type { ApplicationRecord, Deps, Repositories } from '../ports.js';
+import { passesEveryCheck } from '../../domain/automated-checks.js';
+import { approveWithin } from '../review/approve-application.js';
+import { runAutomatedChecks } from '../review/run-automated-checks.js';
 import { loadApplicationFor } from './access.js';
 import type { ApplicationView } from './assessment.js';
 import { assess, toApplicationView } from './assessment.js';
@@ -13,7 +16,7 @@ import { staleVersion } from './update-application.js';
  * records the version of the enterprise information it rests on.
  */
 export async function submitApplication(
-  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'review'>,
   actor: Actor,
   input: { id: string; expectedVersion?: number | undefined },
 ): Promise<ApplicationView> {
@@ -23,7 +26,7 @@ export async function submitApplication(
 
 /** The submission inside a caller's transaction (message import creates and submits in one). */
 export async function submitWithin(
-  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'review'>,
   tx: Repositories,
   actor: Actor,
   input: { id: string; expectedVersion?: number | undefined },
@@ -62,7 +65,7 @@ export async function submitWithin(
     );
   }
   const now = deps.clock.now().toISOString();
-  const submitted = {
+  const submitted: ApplicationRecord = {
     ...application,
     status: move.to,
     version: application.version + 1,
@@ -71,11 +74,15 @@ export async function submitWithin(
     updatedAt: now,
     submittedAt: now,
   };
+  submitted.checks = await runAutomatedChecks(deps, tx, submitted, {
+    findings: assessment.findings,
+    profile,
+  });
   if (!(await tx.applications.update(submitted, application.version)))
     throw staleVersion(application.version);
   const facts = {
     version: submitted.version,
-    profileVersion: submitted.profileVersion,
+    profileVersion: profile!.version,
     warnings: assessment.findings.length,
   };
   await tx.audit.append(
@@ -95,5 +102,19 @@ export async function submitWithin(
           data: { typeCode: application.typeCode, ...facts },
         },
   );
+  // An office may approve a type automatically when every check passed; the decision is marked automatic.
+  if (
+    passesEveryCheck(submitted.checks) &&
+    (await tx.applications.autoApproval(submitted.officeId, submitted.typeCode))
+  )
+    return approveWithin(
+      deps,
+      tx,
+      { kind: 'system', name: 'automatic-approval' },
+      {
+        id: submitted.id,
+        expectedVersion: submitted.version,
+      },
+    );
   return submitted;
 }

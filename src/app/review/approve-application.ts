@@ -4,7 +4,7 @@ import { formatCertificateNumber } from '../../domain/certificate-number.js';
 import { transition } from '../../domain/application-lifecycle.js';
 import { isRetroactive } from '../../domain/endorsements.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Repositories } from '../ports.js';
+import type { ApplicationRecord, Repositories } from '../ports.js';
 import type { ApplicationView } from '../applications/assessment.js';
 import { toApplicationView } from '../applications/assessment.js';
 import { certificateTypeOf } from '../applications/access.js';
@@ -22,57 +22,65 @@ export async function approveApplication(
   actor: Actor,
   input: { id: string; expectedVersion: number; note?: string | undefined },
 ): Promise<ApplicationView> {
-  const approved = await deps.store.transaction(async (tx) => {
-    const { application, to } = await loadForOfficerAct(tx, actor, { ...input, action: 'approve' });
-    const type = certificateTypeOf(deps, application.typeCode);
-    const now = deps.clock.now();
-    const today = chinaDate(now);
-    const year = Number(today.slice(0, 4));
-    const office = await tx.organisations.findById(application.officeId);
-    const serial = await tx.applications.nextSerial(application.officeId, application.typeCode, year);
-    const certificateNumber = formatCertificateNumber(deps.review.numberPattern, {
-      typeCode: application.typeCode,
-      year,
-      officeCode: office?.code ?? application.officeId,
-      serial,
-    });
-    const at = now.toISOString();
-    const changed = {
-      ...application,
-      status: to,
-      certificateNumber,
-      approvedAt: at,
-      automatic: actor.kind === 'system',
-      version: application.version + 1,
-      updatedAt: at,
-    };
-    await saveDecided(tx, changed, application.version);
-    if (application.kind !== 'original' && application.replacesId)
-      await voidReplacedCertificate(tx, actor, application.kind, application.replacesId, application.id, at);
-    await tx.applications.insertDecision({
-      id: newId(),
-      applicationId: application.id,
-      action: 'approve',
-      boxes: [],
-      reasons: [],
-      note: input.note?.trim() ?? '',
-      decidedBy: userIdOf(actor) ?? 'system',
-      automatic: actor.kind === 'system',
-      decidedAt: at,
-    });
-    await tx.audit.append(actor, at, {
-      type: 'application.approved',
-      subjectType: 'application',
-      subjectId: application.id,
-      data: {
-        certificateNumber,
-        automatic: actor.kind === 'system',
-        retroactive: isRetroactive(type, application.data.transport.departureDate, today),
-      },
-    });
-    return changed;
-  });
+  const approved = await deps.store.transaction((tx) => approveWithin(deps, tx, actor, input));
   return toApplicationView(deps, deps.store, approved);
+}
+
+/** The approval inside the caller's transaction (a submission approves automatically in its own). */
+export async function approveWithin(
+  deps: Pick<ReviewDeps, 'clock' | 'certificateTypes' | 'review'>,
+  tx: Repositories,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; note?: string | undefined },
+): Promise<ApplicationRecord> {
+  const { application, to } = await loadForOfficerAct(tx, actor, { ...input, action: 'approve' });
+  const type = certificateTypeOf(deps, application.typeCode);
+  const now = deps.clock.now();
+  const today = chinaDate(now);
+  const year = Number(today.slice(0, 4));
+  const office = await tx.organisations.findById(application.officeId);
+  const serial = await tx.applications.nextSerial(application.officeId, application.typeCode, year);
+  const certificateNumber = formatCertificateNumber(deps.review.numberPattern, {
+    typeCode: application.typeCode,
+    year,
+    officeCode: office?.code ?? application.officeId,
+    serial,
+  });
+  const at = now.toISOString();
+  const changed = {
+    ...application,
+    status: to,
+    certificateNumber,
+    approvedAt: at,
+    automatic: actor.kind === 'system',
+    version: application.version + 1,
+    updatedAt: at,
+  };
+  await saveDecided(tx, changed, application.version);
+  if (application.kind !== 'original' && application.replacesId)
+    await voidReplacedCertificate(tx, actor, application.kind, application.replacesId, application.id, at);
+  await tx.applications.insertDecision({
+    id: newId(),
+    applicationId: application.id,
+    action: 'approve',
+    boxes: [],
+    reasons: [],
+    note: input.note?.trim() ?? '',
+    decidedBy: userIdOf(actor) ?? 'system',
+    automatic: actor.kind === 'system',
+    decidedAt: at,
+  });
+  await tx.audit.append(actor, at, {
+    type: 'application.approved',
+    subjectType: 'application',
+    subjectId: application.id,
+    data: {
+      certificateNumber,
+      automatic: actor.kind === 'system',
+      retroactive: isRetroactive(type, application.data.transport.departureDate, today),
+    },
+  });
+  return changed;
 }
 
 /** The certificate an approved amendment or reissue stands in for becomes void, in the same transaction. */

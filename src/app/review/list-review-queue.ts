@@ -19,14 +19,16 @@ export interface QueueItem {
   /** Whole hours since submission. */
   ageHours: number;
   reviewerId: string | null;
-  /** Warnings the automated checks left (errors never reach the queue). */
+  /** Automated checks that failed (a reused invoice, an agency beyond its authorisation, ...). */
+  checksFailed: number;
+  /** Field-rule warnings left at submission (errors never reach the queue). */
   warnings: number;
 }
 
 /**
  * The review queue of the offices the officer belongs to (or one of them): waiting and claimed
  * applications, oldest submission first, filtered by type, enterprise, minimum age, or only those the
- * automated checks flagged.
+ * automated checks failed.
  */
 export async function listReviewQueue(
   deps: Pick<Deps, 'store' | 'clock'>,
@@ -62,7 +64,7 @@ export async function listReviewQueue(
   const reviewer = actor.kind === 'user' ? actor.userId : null;
   const chosen = rows
     .slice(0, query.limit)
-    .filter((row) => !query.flaggedOnly || (row.findings?.length ?? 0) > 0)
+    .filter((row) => !query.flaggedOnly || failedChecks(row) > 0)
     .filter((row) => !query.mine || row.reviewerId === reviewer);
   const names = new Map<string, string>();
   for (const id of new Set(chosen.map((row) => row.enterpriseId))) {
@@ -84,6 +86,7 @@ export async function listReviewQueue(
       submittedAt: row.submittedAt ?? row.createdAt,
       ageHours: Math.floor((now.getTime() - Date.parse(row.submittedAt ?? row.createdAt)) / 3_600_000),
       reviewerId: row.reviewerId,
+      checksFailed: failedChecks(row),
       warnings: row.findings?.length ?? 0,
     })),
     next:
@@ -92,3 +95,6 @@ export async function listReviewQueue(
         : null,
   };
 }
+
+const failedChecks = (row: ApplicationRecord) =>
+  row.checks?.filter((check) => check.outcome === 'fail').length ?? 0;

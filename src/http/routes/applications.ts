@@ -13,6 +13,7 @@ import { validateApplication } from '../../app/applications/validate-application
 import { APPLICATION_CHANNELS, APPLICATION_KINDS, APPLICATION_STATUSES } from '../../app/ports.js';
 import { applicationDataSchema } from '../../domain/application.js';
 import { RULE_NAMES } from '../../domain/certificate-rules.js';
+import { CHECK_NAMES } from '../../domain/automated-checks.js';
 import { SUPPORTING_DOCUMENT_KINDS, certificateTypeSchema } from '../../domain/certificate-types.js';
 import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
@@ -77,6 +78,16 @@ export const Application = z
     replacesId: z.string().nullable(),
     replacedById: z.string().nullable(),
     voidReason: z.string().nullable(),
+    checks: z
+      .array(
+        z.object({
+          check: z.enum(CHECK_NAMES),
+          outcome: z.enum(['pass', 'warn', 'fail', 'not_applicable']),
+          evidence: z.string(),
+        }),
+      )
+      .nullable()
+      .describe('The automated checks at the last submission, with their evidence'),
     certificateText: z.object({ route: z.string(), packages: z.array(z.string()) }),
     decisions: z.array(ReviewDecision),
     endorsements: z.array(z.object({ box: z.string(), text: z.string() })),

@@ -14,6 +14,7 @@ import {
   queryCertificates,
 } from '../../app/review/query-certificates.js';
 import { requestReplacement } from '../../app/review/request-replacement.js';
+import { listAutoApproval, setAutoApproval } from '../../app/review/set-auto-approval.js';
 import { actorOf } from '../auth.js';
 import { Id, errorResponses } from '../schemas.js';
 import { Application } from './applications.js';
@@ -34,6 +35,7 @@ const QueueItem = z
     submittedAt: z.string(),
     ageHours: z.number().int(),
     reviewerId: z.string().nullable(),
+    checksFailed: z.number().int(),
     warnings: z.number().int(),
   })
   .meta({ id: 'QueueItem' });
@@ -73,7 +75,10 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
           typeCode: z.string().max(4).optional(),
           enterpriseId: Id.optional(),
           minAgeHours: z.coerce.number().int().min(0).max(100_000).optional(),
-          flaggedOnly: z.enum(['true', 'false']).optional(),
+          flaggedOnly: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('Only applications with a failed automated check'),
           mine: z.enum(['true', 'false']).optional(),
           afterSubmittedAt: z.string().max(40).optional(),
           afterId: Id.optional(),
@@ -333,5 +338,47 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => ({ items: await applicationTimeline(deps, actorOf(request), request.params.id) }),
+  );
+
+  const AutoApproval = z.object({
+    typeCode: z.string(),
+    autoApprove: z.boolean(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+  });
+
+  app.get(
+    '/api/offices/:id/auto-approval',
+    {
+      schema: {
+        operationId: 'listAutoApproval',
+        summary: 'Which certificate types the office approves automatically when every check passes',
+        tags: ['review'],
+        params: z.strictObject({ id: Id }),
+        response: { 200: z.object({ items: z.array(AutoApproval) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => ({ items: await listAutoApproval(deps, actorOf(request), request.params.id) }),
+  );
+
+  app.put(
+    '/api/offices/:id/auto-approval/:typeCode',
+    {
+      schema: {
+        operationId: 'setAutoApproval',
+        summary:
+          'Switch automatic approval on or off for an office and certificate type (customs administration)',
+        tags: ['review'],
+        params: z.strictObject({ id: Id, typeCode: z.string().max(4) }),
+        body: z.strictObject({ autoApprove: z.boolean() }),
+        response: { 200: AutoApproval, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      setAutoApproval(deps, actorOf(request), {
+        officeId: request.params.id,
+        typeCode: request.params.typeCode,
+        autoApprove: request.body.autoApprove,
+      }),
   );
 }

@@ -15,6 +15,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('applications').addColumn('replaces_id', 'text').execute();
   await db.schema.alterTable('applications').addColumn('replaced_by_id', 'text').execute();
   await db.schema.alterTable('applications').addColumn('void_reason', 'text').execute();
+  // The automated checks run at submission, with their evidence, for the officer (JSON).
+  await db.schema.alterTable('applications').addColumn('checks', 'text').execute();
+
+  // Per office and certificate type: whether applications that pass every check are approved automatically.
+  await db.schema
+    .createTable('office_review_settings')
+    .addColumn('office_id', 'text', (c) => c.notNull().references('organisations.id'))
+    .addColumn('type_code', 'text', (c) => c.notNull())
+    .addColumn('auto_approve', 'integer', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('office_review_settings_pk', ['office_id', 'type_code'])
+    .execute();
   await db.schema
     .createIndex('applications_enterprise_invoice')
     .on('applications')
@@ -62,12 +75,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('office_review_settings').execute();
   await db.schema.dropTable('review_decisions').execute();
   await db.schema.dropTable('certificate_serials').execute();
   await db.schema.dropIndex('applications_certificate_number').execute();
   await db.schema.dropIndex('applications_enterprise_submitted').execute();
   await db.schema.dropIndex('applications_enterprise_invoice').execute();
   for (const column of [
+    'checks',
     'void_reason',
     'replaced_by_id',
     'replaces_id',
