@@ -491,3 +491,14 @@ describe('findings name their box', () => {
     );
   });
 });
+
+describe('findings about a whole group', () => {
+  it('point at the first box of the group ("add a goods item" at the items, "add the invoice" at box 10)', () => {
+    const data = goodApplication('C');
+    data.items = [];
+    data.invoices = [];
+    const findings = check('C', data);
+    expect(findings.find((finding) => finding.code === 'no_items')?.box).toBe('6');
+    expect(findings.find((finding) => finding.code === 'no_invoice')?.box).toBe('10');
+  });
+});

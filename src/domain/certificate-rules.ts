@@ -113,14 +113,7 @@ const RULES: Rule[] = [
             continue;
           if (field.path === 'items[].packageCount' || field.path === 'consignee.address') continue;
           for (const { path, value } of valuesAt(data, field.path)) {
-            if (isEmpty(value))
-              report(
-                'error',
-                'required',
-                path,
-                `Box ${box.number}: fill this in.`,
-                `第${box.number}栏：此项必填。`,
-              );
+            if (isEmpty(value)) report('error', 'required', path, 'Fill this in.', '此项必填。');
           }
         }
       }
@@ -787,8 +780,11 @@ export function boxForPath(type: CertificateType, path: string): string | null {
   }
   const group = general.split('.')[0]!;
   return (
-    type.boxes.find((entry) => entry.fields.some((field) => field.path.startsWith(`${group}.`)))?.number ??
-    null
+    type.boxes.find((entry) =>
+      entry.fields.some(
+        (field) => field.path.startsWith(`${group}.`) || field.path.startsWith(`${group}[].`),
+      ),
+    )?.number ?? null
   );
 }
 

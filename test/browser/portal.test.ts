@@ -9,6 +9,8 @@ const PASSWORD = 'origo-demo-2026';
 const MENUS = {
   'ent.admin': {
     en: [
+      'Certificate applications',
+      'New application',
       'Enterprise information',
       'Agents',
       'Seals and signatures',
@@ -16,17 +18,26 @@ const MENUS = {
       'API keys',
       'My account',
     ],
-    zh: ['企业基本信息', '授权代理', '印章与签名', '企业用户', 'API 密钥', '我的账户'],
+    zh: [
+      '原产地证书申请',
+      '新建申请',
+      '企业基本信息',
+      '授权代理',
+      '印章与签名',
+      '企业用户',
+      'API 密钥',
+      '我的账户',
+    ],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'ent.clerk': {
-    en: ['Enterprise information', 'My account'],
-    zh: ['企业基本信息', '我的账户'],
+    en: ['Certificate applications', 'New application', 'Enterprise information', 'My account'],
+    zh: ['原产地证书申请', '新建申请', '企业基本信息', '我的账户'],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'agent.li': {
-    en: ['Principals', 'My account'],
-    zh: ['委托企业', '我的账户'],
+    en: ['Certificate applications', 'New application', 'Principals', 'My account'],
+    zh: ['原产地证书申请', '新建申请', '委托企业', '我的账户'],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'officer.wang': {

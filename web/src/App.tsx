@@ -7,6 +7,8 @@ import type { Route } from './navigation';
 import { homeRoute, navigationFor } from './navigation';
 import { Account } from './pages/Account';
 import { ApiKeys } from './pages/ApiKeys';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { Applications } from './pages/Applications';
 import { AuditTrail } from './pages/AuditTrail';
 import { Agents, Principals } from './pages/Agents';
 import { Seals } from './pages/Seals';
@@ -15,6 +17,7 @@ import { EnterpriseUsers } from './pages/EnterpriseUsers';
 import { Jobs } from './pages/Jobs';
 import { Login } from './pages/Login';
 import { MyOffices } from './pages/MyOffices';
+import { NewApplication } from './pages/NewApplication';
 import { organisationName } from './pages/names';
 import { Organisations } from './pages/Organisations';
 import { Users } from './pages/Users';
@@ -31,6 +34,10 @@ function Page({
   onSessionChanged: () => void;
 }) {
   switch (route) {
+    case 'applications':
+      return <Applications session={session} />;
+    case 'new-application':
+      return <NewApplication session={session} />;
     case 'enterprise-profile':
       return (
         <EnterpriseProfilePage
@@ -124,8 +131,10 @@ export function App() {
 
   const groups = session ? navigationFor(session.user.roles) : [];
   const allowed = groups.flatMap((group) => group.items.map((item) => item.route));
-  // Detail pages outside the menu: an officer or administrator viewing one enterprise's information.
+  // Detail pages outside the menu: an officer or administrator viewing one enterprise's information, and
+  // one certificate application (under the applications list in the menu).
   const enterpriseDetail = /^enterprise\/([\w-]+)$/.exec(hash)?.[1];
+  const applicationDetail = /^applications\/([\w-]+)$/.exec(hash)?.[1];
   const mayViewEnterprises =
     session?.user.roles.some(
       (role) => role === 'customs_officer' || role === 'customs_admin' || role === 'agent_staff',
@@ -135,9 +144,13 @@ export function App() {
       (session.user.mustChangePassword ? 'account' : homeRoute(session.user.roles)))
     : undefined;
   const showsEnterprise = Boolean(session && enterpriseDetail && mayViewEnterprises);
+  const showsApplication = Boolean(session && applicationDetail && allowed.includes('applications'));
+  const currentRoute = showsApplication ? 'applications' : route;
   const pageLabel = showsEnterprise
     ? 'page.enterpriseProfile'
-    : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
+    : showsApplication
+      ? 'page.application'
+      : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
   const pageTitle = session === null ? t('login.title') : pageLabel ? t(pageLabel) : undefined;
 
   useEffect(() => {
@@ -204,7 +217,10 @@ export function App() {
                   <ul>
                     {group.items.map((item) => (
                       <li key={item.route}>
-                        <a href={`#/${item.route}`} aria-current={item.route === route ? 'page' : undefined}>
+                        <a
+                          href={`#/${item.route}`}
+                          aria-current={item.route === currentRoute ? 'page' : undefined}
+                        >
                           {t(item.label)}
                         </a>
                       </li>
@@ -221,7 +237,10 @@ export function App() {
           {showsEnterprise && enterpriseDetail && (
             <EnterpriseProfilePage key={enterpriseDetail} orgId={enterpriseDetail} canEdit={false} />
           )}
-          {session && route && !showsEnterprise && (
+          {session && showsApplication && applicationDetail && (
+            <ApplicationPage key={applicationDetail} id={applicationDetail} session={session} />
+          )}
+          {session && route && !showsEnterprise && !showsApplication && (
             <Page key={route} route={route} session={session} onSessionChanged={reloadSession} />
           )}
         </main>

@@ -168,8 +168,6 @@ export interface AgentAuthorisation {
   state: 'active' | 'pending' | 'expired' | 'revoked';
 }
 
-export const CERTIFICATE_TYPE_CODES = ['C', 'RC', 'BR', 'E', 'K', 'P', 'A', 'S', 'B', 'F', 'N', 'X'] as const;
-
 export interface Seal {
   id: string;
   orgId: string;
@@ -189,6 +187,203 @@ export interface SealAuthorisation {
   authorisedAt: string;
 }
 
+export interface Localised {
+  en: string;
+  zh: string;
+}
+
+/** Every field an application can hold, by path; `items[]` and `invoices[]` paths apply to each entry. */
+export type ApplicationFieldPath =
+  | 'destinationCountry'
+  | `${'exporter' | 'consignee' | 'producer' | 'thirdPartyInvoicing'}.${'name' | 'address' | 'country'}`
+  | `transport.${'departureDate' | 'mode' | 'vesselOrFlight' | 'portOfLoading' | 'portOfDischarge' | 'via'}`
+  | `items[].${keyof GoodsItem}`
+  | `invoices[].${keyof Invoice}`
+  | `backToBack.${keyof BackToBack}`
+  | `exhibition.${keyof Exhibition}`
+  | 'remarks'
+  | 'declaration.place'
+  | 'declaration.date'
+  | 'commitment';
+
+export interface CertificateBox {
+  number: string;
+  label: Localised;
+  fields: Array<{ path: ApplicationFieldPath; required: boolean; maxLength?: number }>;
+  official: boolean;
+}
+
+export interface OriginCriterion {
+  code: string;
+  label: Localised;
+  valueContent: boolean;
+  supplementary: boolean;
+}
+
+/** A certificate type as its data file describes it (only what the portal reads). */
+export interface CertificateType {
+  code: string;
+  names: Localised;
+  agreement: { code: string; names: Localised } | null;
+  importingCountries: '*' | string[];
+  boxes: CertificateBox[];
+  items: { max: number; hsDigits: 6 | null };
+  originCriteria: OriginCriterion[];
+  fobValue: 'never' | 'when_value_content' | 'always';
+  consigneePlaceholders: string[];
+  producerPlaceholders: string[];
+  options: { thirdPartyInvoicing: boolean; backToBack: boolean; exhibition: boolean };
+  backToBackOnly: boolean;
+  backToBackOriginCountries: '*' | string[];
+  supportingDocuments: { required: SupportingDocumentKind[]; maxCount: number };
+}
+
+export interface HsEntry {
+  code: string;
+  description: string;
+  level: number;
+  parent: string;
+}
+
+export const TRANSPORT_MODES = ['SEA', 'AIR', 'RAIL', 'ROAD', 'MULTIMODAL'] as const;
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+
+export interface Party {
+  name: string;
+  address: string;
+  country: string;
+}
+
+export interface GoodsItem {
+  marks: string;
+  packageCount: number | null;
+  packageKind: string;
+  description: string;
+  hsCode: string;
+  originCriterion: string;
+  originCountry: string;
+  quantity: number | null;
+  quantityUnit: string;
+  fobValue: number | null;
+}
+
+export interface Invoice {
+  number: string;
+  date: string;
+}
+
+export interface BackToBack {
+  originalNumber: string;
+  originalDate: string;
+  originalCountry: string;
+}
+
+export interface Exhibition {
+  name: string;
+  place: string;
+}
+
+/** What an applicant writes on a certificate application: the whole object is sent on every save. */
+export interface ApplicationData {
+  destinationCountry: string;
+  exporter: Party;
+  consignee: Party;
+  producer: Party;
+  transport: {
+    departureDate: string;
+    mode: TransportMode | '';
+    vesselOrFlight: string;
+    portOfLoading: string;
+    portOfDischarge: string;
+    via: string;
+  };
+  items: GoodsItem[];
+  invoices: Invoice[];
+  thirdPartyInvoicing: Party | null;
+  backToBack: BackToBack | null;
+  exhibition: Exhibition | null;
+  remarks: string;
+  declaration: { place: string; date: string };
+  commitment: boolean;
+}
+
+export type ApplicationStatus = 'draft' | 'submitted';
+
+/** A field rule's finding: `path` is a dotted path into the data, such as items.0.hsCode. */
+export interface Finding {
+  rule: string;
+  code: string;
+  severity: 'error' | 'warning';
+  path: string;
+  box: string | null;
+  message: Localised;
+}
+
+/** Something besides a box that stops a submission. */
+export interface Blocker {
+  code: 'field_errors' | 'enterprise_not_synchronised' | 'documents_missing';
+  message: Localised;
+}
+
+export const SUPPORTING_DOCUMENT_KINDS = [
+  'invoice',
+  'packing_list',
+  'cost_sheet',
+  'bill_of_lading',
+  'contract',
+  'other',
+] as const;
+export type SupportingDocumentKind = (typeof SUPPORTING_DOCUMENT_KINDS)[number];
+
+export interface SupportingDocument {
+  id: string;
+  applicationId: string;
+  kind: SupportingDocumentKind;
+  fileSha256: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface Application {
+  id: string;
+  enterpriseId: string;
+  officeId: string;
+  typeCode: string;
+  status: ApplicationStatus;
+  data: ApplicationData;
+  version: number;
+  channel: 'portal' | 'api' | 'message';
+  agencyId: string | null;
+  copiedFrom: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  certificateText: { route: string; packages: string[] };
+  findings: Finding[];
+  blockers: Blocker[];
+  submittable: boolean;
+  documents: SupportingDocument[];
+}
+
+export interface ApplicationSummary {
+  id: string;
+  enterpriseId: string;
+  typeCode: string;
+  status: ApplicationStatus;
+  version: number;
+  agencyId: string | null;
+  destinationCountry: string;
+  consigneeName: string;
+  invoiceNumbers: string[];
+  itemCount: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
 export interface FieldProblem {
   path: string;
   code: string;
@@ -206,6 +401,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds: number | null = null,
     /** The server's request id, sent with unexpected failures so that a report can quote it. */
     readonly requestId: string | null = null,
+    /** A refused submission: every finding and what else stands in its way. */
+    readonly assessment: { findings: Finding[]; blockers: Blocker[] } | null = null,
   ) {
     super(message);
   }
@@ -247,6 +444,8 @@ async function send<T>(url: string, init: RequestInit): Promise<T> {
       message?: string;
       fields?: FieldProblem[];
       requestId?: string;
+      findings?: Finding[];
+      blockers?: Blocker[];
     };
     const retryAfter = Number(response.headers.get('retry-after'));
     const failure = new ApiError(
@@ -256,6 +455,9 @@ async function send<T>(url: string, init: RequestInit): Promise<T> {
       error.fields ?? [],
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
       response.status >= 500 ? (error.requestId ?? null) : null,
+      error.findings || error.blockers
+        ? { findings: error.findings ?? [], blockers: error.blockers ?? [] }
+        : null,
     );
     const stale = failure.code === 'UNAUTHENTICATED' || failure.code === 'CSRF_TOKEN_INVALID';
     if (stale && url !== '/api/session') onSessionChanged();
@@ -354,6 +556,41 @@ export const api = {
       sealId,
       signatureId,
     }),
+  listCertificateTypes: () => request<{ items: CertificateType[] }>('GET', '/api/certificate-types'),
+  searchHsCodes: (query: string, limit = 20) =>
+    request<{ items: HsEntry[] }>('GET', `/api/hs-codes?q=${encodeURIComponent(query)}&limit=${limit}`),
+  listApplications: (filter: { status?: ApplicationStatus; before?: { updatedAt: string; id: string } }) => {
+    const query = new URLSearchParams({ limit: '50' });
+    if (filter.status) query.set('status', filter.status);
+    if (filter.before) {
+      query.set('beforeUpdatedAt', filter.before.updatedAt);
+      query.set('beforeId', filter.before.id);
+    }
+    return request<{ items: ApplicationSummary[]; next: { updatedAt: string; id: string } | null }>(
+      'GET',
+      `/api/applications?${query.toString()}`,
+    );
+  },
+  createApplication: (input: {
+    enterpriseId: string;
+    typeCode: string;
+    data?: Partial<ApplicationData>;
+    copyFrom?: string;
+  }) => request<Application>('POST', '/api/applications', input),
+  getApplication: (id: string) => request<Application>('GET', `/api/applications/${id}`),
+  saveApplication: (id: string, expectedVersion: number, data: ApplicationData) =>
+    request<Application>('PUT', `/api/applications/${id}`, { expectedVersion, data }),
+  validateApplication: (id: string) =>
+    request<{ findings: Finding[]; blockers: Blocker[]; submittable: boolean }>(
+      'GET',
+      `/api/applications/${id}/validation`,
+    ),
+  submitApplication: (id: string, expectedVersion: number) =>
+    request<Application>('POST', `/api/applications/${id}/submit`, { expectedVersion }),
+  uploadSupportingDocument: (id: string, form: FormData) =>
+    upload<SupportingDocument>(`/api/applications/${id}/documents`, form),
+  supportingDocumentUrl: (applicationId: string, documentId: string) =>
+    `/api/applications/${applicationId}/documents/${documentId}`,
   listAdministrativeDivisions: () =>
     request<{ items: Division[] }>('GET', '/api/reference/administrative-divisions'),
 };

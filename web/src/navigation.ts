@@ -5,6 +5,8 @@ import type { MessageKey } from './i18n';
 // Only pages that work are listed.
 
 export type Route =
+  | 'applications'
+  | 'new-application'
   | 'enterprise-profile'
   | 'agents'
   | 'seals'
@@ -35,6 +37,16 @@ export const NAVIGATION: readonly NavigationGroup[] = [
     label: 'nav.enterprise',
     caption: 'nav.enterprise.singleWindow',
     items: [
+      {
+        route: 'applications',
+        label: 'page.applications',
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
+      },
+      {
+        route: 'new-application',
+        label: 'page.newApplication',
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
+      },
       {
         route: 'enterprise-profile',
         label: 'page.enterpriseProfile',

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AgentAuthorisation, Organisation, Session } from '../api';
-import { ApiError, CERTIFICATE_TYPE_CODES, api } from '../api';
+import { ApiError, api } from '../api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
+import { localised, useCertificateTypes } from '../certificate-types';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n';
 import { organisationName } from './names';
@@ -23,6 +24,7 @@ export function Agents({ session }: { session: Session }) {
   const [validUntil, setValidUntil] = useState(inOneYear);
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState<string>();
+  const certificateTypes = useCertificateTypes(setError);
 
   const load = useCallback(async () => {
     try {
@@ -130,8 +132,8 @@ export function Agents({ session }: { session: Session }) {
         <fieldset>
           <legend>{t('agents.types')}</legend>
           <div className="field-row">
-            {CERTIFICATE_TYPE_CODES.map((code) => (
-              <label key={code} className="choice">
+            {(certificateTypes ?? []).map(({ code, names }) => (
+              <label key={code} className="choice" title={localised(names, language)}>
                 <input
                   type="checkbox"
                   checked={types.includes(code)}

@@ -1,0 +1,340 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Application, ApplicationData, Finding, Session, SupportingDocument } from '../api';
+import { ApiError, api } from '../api';
+import { Notice } from '../components/Notice';
+import { localised, useCertificateTypes } from '../certificate-types';
+import { countryName } from '../countries';
+import { errorText } from '../errors';
+import type { MessageKey } from '../i18n';
+import { DICTIONARIES, useI18n } from '../i18n';
+import { CertificateBoxes } from './CertificateBoxes';
+import type { PlacedFindings } from './certificate-layout';
+import { generalPath, placeFindings, withValueAt } from './certificate-layout';
+import { useDraftAutosave } from './draft-autosave';
+import { formatTime, useEnterpriseNames } from './names';
+import { SupportingDocuments } from './SupportingDocuments';
+
+/** Scrolls to a field or box and puts the focus there (a disabled control only scrolls). */
+function reveal(elementId: string) {
+  const element = document.getElementById(elementId);
+  element?.scrollIntoView({ block: 'center' });
+  element?.focus({ preventScroll: true });
+}
+
+/**
+ * One certificate application: the form box by box, saved as the user types, with the field rules'
+ * findings at their fields and in a summary; the supporting documents; what blocks submission; submission.
+ * A submitted application is shown read-only with its status.
+ */
+export function ApplicationPage({ id, session }: { id: string; session: Session }) {
+  const { t, language } = useI18n();
+  const [application, setApplication] = useState<Application>();
+  const [data, setData] = useState<ApplicationData>();
+  const [error, setError] = useState<unknown>();
+  const [submitError, setSubmitError] = useState<unknown>();
+  const [submitting, setSubmitting] = useState(false);
+  const types = useCertificateTypes(setError);
+  const enterpriseNames = useEnterpriseNames(session, setError);
+  const adopt = useCallback((saved: Application) => setApplication(saved), []);
+  const autosave = useDraftAutosave(id, adopt);
+  const { reset, edit, latest, flush, version, adoptVersion } = autosave;
+
+  const load = useCallback(async () => {
+    try {
+      const current = await api.getApplication(id);
+      reset(current);
+      setApplication(current);
+      setData(current.data);
+      setError(undefined);
+      setSubmitError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [id, reset]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const type = types?.find((candidate) => candidate.code === application?.typeCode);
+  const placed = useMemo(
+    () => (type && data && application ? placeFindings(type, data, application.findings) : undefined),
+    [type, data, application],
+  );
+
+  if (!application || !data || !type || !placed) {
+    return (
+      <section>
+        <h1>{t('page.application')}</h1>
+        {error !== undefined ? (
+          <Notice kind="error">{errorText(t, error)}</Notice>
+        ) : (
+          <p>{t('common.loading')}</p>
+        )}
+      </section>
+    );
+  }
+
+  const readOnly = application.status !== 'draft';
+  const enterprise = enterpriseNames.get(application.enterpriseId);
+
+  const change = (path: string, value: unknown) => {
+    const current = latest();
+    if (!current || readOnly) return;
+    const next = withValueAt(current, path, value);
+    setData(next);
+    edit(next);
+  };
+
+  const refreshAssessment = async () => {
+    try {
+      const assessment = await api.validateApplication(id);
+      setApplication((previous) => (previous ? { ...previous, ...assessment } : previous));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const uploaded = (document: SupportingDocument) => {
+    setApplication((previous) =>
+      previous ? { ...previous, documents: [...previous.documents, document] } : previous,
+    );
+    void refreshAssessment();
+  };
+
+  const submit = async () => {
+    setSubmitting(true);
+    setSubmitError(undefined);
+    try {
+      if (!(await flush())) return;
+      const submitted = await api.submitApplication(id, version());
+      adoptVersion(submitted.version);
+      setApplication(submitted);
+      setData(submitted.data);
+    } catch (failure) {
+      setSubmitError(failure);
+      // A refusal lists every finding and blocker: show them where they belong.
+      if (failure instanceof ApiError && failure.assessment) {
+        const { findings, blockers } = failure.assessment;
+        setApplication((previous) =>
+          previous ? { ...previous, findings, blockers, submittable: false } : previous,
+        );
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="application-title">
+      <h1 id="application-title">
+        {localised(type.names, language)} <span className="muted">({type.code})</span>
+      </h1>
+      <p className="muted">
+        {enterprise && `${localised(enterprise, language)} · `}
+        {data.destinationCountry &&
+          `${t('applications.destination')}: ${countryName(data.destinationCountry, language)} · `}
+        {t('common.status')}:{' '}
+        <strong data-testid="application-status">{t(`applications.status.${application.status}`)}</strong>
+      </p>
+
+      {readOnly ? (
+        <Notice kind="success">
+          {t('application.submittedAt', { time: formatTime(application.submittedAt, language) })}
+        </Notice>
+      ) : (
+        <SaveStatus autosave={autosave} onReload={() => void load()} />
+      )}
+      {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
+
+      <FindingsSummary
+        findings={application.findings}
+        placed={placed}
+        readOnly={readOnly}
+        applicationId={id}
+      />
+
+      <form className="card wide certificate" onSubmit={(event) => event.preventDefault()}>
+        <fieldset className="boxes" disabled={readOnly}>
+          <CertificateBoxes
+            type={type}
+            data={data}
+            certificateText={application.certificateText}
+            placed={placed}
+            readOnly={readOnly}
+            onChange={change}
+          />
+        </fieldset>
+      </form>
+
+      <SupportingDocuments application={application} type={type} readOnly={readOnly} onUploaded={uploaded} />
+
+      {!readOnly && (
+        <SubmitSection
+          application={application}
+          session={session}
+          submitting={submitting}
+          error={submitError}
+          onSubmit={() => void submit()}
+        />
+      )}
+    </section>
+  );
+}
+
+/** "Saving…" / "Saved", or why not, with a way on. */
+function SaveStatus({
+  autosave,
+  onReload,
+}: {
+  autosave: ReturnType<typeof useDraftAutosave>;
+  onReload: () => void;
+}) {
+  const { t } = useI18n();
+  const { state, error, flush } = autosave;
+  if (state === 'conflict')
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('application.conflict')}</p>
+        <button type="button" onClick={onReload}>
+          {t('application.reload')}
+        </button>
+      </div>
+    );
+  if (state === 'failed')
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('application.saveFailed', { reason: errorText(t, error) })}</p>
+        <button type="button" onClick={() => void flush()}>
+          {t('application.saveAgain')}
+        </button>
+      </div>
+    );
+  return (
+    <p className="save-status" role="status">
+      {state === 'saved' ? t('application.saved') : t('application.saving')}
+    </p>
+  );
+}
+
+/** Findings about a whole group of fields name the group. */
+const GROUP_LABELS = new Map<string, MessageKey>([
+  ['items', 'application.group.items'],
+  ['invoices', 'application.group.invoices'],
+  ['thirdPartyInvoicing', 'application.group.thirdPartyInvoicing'],
+  ['backToBack', 'application.group.backToBack'],
+  ['exhibition', 'application.group.exhibition'],
+]);
+
+/** Where a finding is: box, item or invoice, and field, in words. */
+function findingPlace(finding: Finding, t: ReturnType<typeof useI18n>['t']): string {
+  const { path, index } = generalPath(finding.path);
+  const parts: string[] = [];
+  if (finding.box) parts.push(t('application.box', { number: finding.box }));
+  if (index !== null)
+    parts.push(
+      t(path.startsWith('items') ? 'application.item' : 'application.invoice', { number: index + 1 }),
+    );
+  const key = GROUP_LABELS.get(path) ?? `appField.${path}`;
+  if (key in DICTIONARIES.en) parts.push(t(key as MessageKey));
+  return parts.join(' · ') || t('application.wholeApplication');
+}
+
+/** Every finding at the top, errors first, each leading to its field. */
+function FindingsSummary({
+  findings,
+  placed,
+  readOnly,
+  applicationId,
+}: {
+  findings: readonly Finding[];
+  placed: PlacedFindings;
+  readOnly: boolean;
+  applicationId: string;
+}) {
+  const { t, language } = useI18n();
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const warnings = findings.filter((finding) => finding.severity === 'warning');
+  if (findings.length === 0) return readOnly ? null : <p className="muted">{t('application.allClear')}</p>;
+  return (
+    <section className="card wide summary" aria-labelledby="findings-title">
+      <h2 id="findings-title">{readOnly ? t('application.summarySubmitted') : t('application.summary')}</h2>
+      <p>{t('application.summaryCounts', { errors: errors.length, warnings: warnings.length })}</p>
+      <ul className="findings">
+        {[...errors, ...warnings].map((finding, index) => {
+          const anchor = placed.anchor.get(finding);
+          const place = findingPlace(finding, t);
+          return (
+            <li
+              key={`${finding.path}-${finding.code}-${index}`}
+              className={`finding finding-${finding.severity}`}
+            >
+              <span className="visually-hidden">{t(`finding.${finding.severity}`)}: </span>
+              {anchor ? (
+                <a
+                  href={`#/applications/${applicationId}`}
+                  onClick={(event) => {
+                    // The hash is the router's: lead to the field without leaving the page.
+                    event.preventDefault();
+                    reveal(anchor);
+                  }}
+                >
+                  {place}
+                </a>
+              ) : (
+                place
+              )}
+              : {language === 'zh-CN' ? finding.message.zh : finding.message.en}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** What still blocks the submission, and the submit button. */
+function SubmitSection({
+  application,
+  session,
+  submitting,
+  error,
+  onSubmit,
+}: {
+  application: Application;
+  session: Session;
+  submitting: boolean;
+  error: unknown;
+  onSubmit: () => void;
+}) {
+  const { t, language } = useI18n();
+  const ownEnterprise = session.user.organisation.id === application.enterpriseId;
+  return (
+    <section className="card wide" aria-labelledby="submit-title">
+      <h2 id="submit-title">{t('application.submitTitle')}</h2>
+      {application.blockers.length > 0 ? (
+        <>
+          <p>{t('application.blockers')}</p>
+          <ul className="blockers">
+            {application.blockers.map((blocker) => (
+              <li key={blocker.code}>
+                {localised(blocker.message, language)}
+                {blocker.code === 'enterprise_not_synchronised' && ownEnterprise && (
+                  <>
+                    {' '}
+                    <a href="#/enterprise-profile">{t('application.toProfile')}</a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('application.ready')}</p>
+      )}
+      {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
+      <button type="button" disabled={submitting} onClick={onSubmit}>
+        {submitting ? t('application.submitting') : t('application.submit')}
+      </button>
+    </section>
+  );
+}
