@@ -450,6 +450,8 @@ export interface ApplicationRepository {
     officeId: string,
   ): Promise<Array<{ typeCode: string; autoApprove: boolean; updatedBy: string; updatedAt: string }>>;
   listDocuments(applicationId: string): Promise<SupportingDocumentRecord[]>;
+  /** Removes a document's row (its file stays: content-addressed, it may serve another row). */
+  deleteDocument(applicationId: string, documentId: string): Promise<boolean>;
 }
 
 /** Repositories bound to one connection or transaction. */

@@ -73,6 +73,8 @@ export interface AuditEventData {
   'application.resubmitted': { version: number; profileVersion: number; warnings: number };
   /** The officer refused the application. */
   'application.rejected': { reasons: string[] };
+  /** A supporting document was removed from an application before submission. */
+  'application.document_removed': { kind: string; sha256: string; fileName: string };
   /** A supporting document was attached to an application. */
   'application.document_uploaded': { kind: string; sha256: string; size: number; contentType: string };
   /** Automatic approval was switched on or off for an office and certificate type. */

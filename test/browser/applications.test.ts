@@ -132,6 +132,16 @@ describe('certificate applications in Chromium', () => {
       await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
       await page.getByText('Attach the required supporting documents: invoice.').waitFor();
 
+      // The invoice first goes up as a contract by mistake: it still does not count, and is removed.
+      await page.getByLabel('Document', { exact: true }).selectOption({ label: 'Contract' });
+      await page.getByLabel('File').setInputFiles(invoicePdf);
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByRole('link', { name: 'invoice-eb-2026-0117.pdf' }).waitFor();
+      await page.getByText('Attach the required supporting documents: invoice.').waitFor();
+      await page.getByRole('button', { name: 'Remove invoice-eb-2026-0117.pdf' }).click();
+      await page.getByText('invoice-eb-2026-0117.pdf removed.').waitFor();
+      await page.getByRole('link', { name: 'invoice-eb-2026-0117.pdf' }).waitFor({ state: 'detached' });
+
       await attachAndSubmit(page, invoicePdf);
 
       await page.getByRole('navigation').getByRole('link', { name: 'Certificate applications' }).click();

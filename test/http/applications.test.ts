@@ -177,6 +177,27 @@ describeEachDatabase('certificate applications', (dialect) => {
     expect(fs.existsSync(incoming) ? fs.readdirSync(incoming) : []).toEqual([]);
   });
 
+  it('removes a document attached by mistake while the application is a draft, and not after submission', async () => {
+    const { id } = (await create(clerk, { typeCode: 'C', data: goodApplication('C') })).json();
+    const wrong = (await upload(clerk, id, 'contract', { name: 'contract.pdf', content: PDF })).json();
+    const stranger = await logIn(api.app, 'harbour.admin');
+    const url = `/api/applications/${id}/documents/${wrong.id}`;
+    expect((await api.app.inject({ method: 'DELETE', url, headers: stranger.headers })).statusCode).toBe(403);
+    expect((await api.app.inject({ method: 'DELETE', url, headers: clerk.headers })).statusCode).toBe(204);
+    expect((await api.app.inject({ method: 'DELETE', url, headers: clerk.headers })).statusCode).toBe(404);
+    const invoice = (await upload(clerk, id, 'invoice', { name: 'invoice.pdf', content: PDF })).json();
+    await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
+    const late = await api.app.inject({
+      method: 'DELETE',
+      url: `/api/applications/${id}/documents/${invoice.id}`,
+      headers: clerk.headers,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(
+      (await api.runtime.deps.store.applications.listDocuments(id)).map((document) => document.kind),
+    ).toEqual(['invoice']);
+  });
+
   it('creates one application for the same idempotency key twice, and refuses the key for another request', async () => {
     const key = { 'idempotency-key': 'erp-order-2026-0042' };
     const first = await create(clerk, { typeCode: 'C', data: goodApplication('C') }, key);

@@ -589,6 +589,8 @@ export const api = {
     request<Application>('POST', `/api/applications/${id}/submit`, { expectedVersion }),
   uploadSupportingDocument: (id: string, form: FormData) =>
     upload<SupportingDocument>(`/api/applications/${id}/documents`, form),
+  removeSupportingDocument: (applicationId: string, documentId: string) =>
+    request<void>('DELETE', `/api/applications/${applicationId}/documents/${documentId}`),
   supportingDocumentUrl: (applicationId: string, documentId: string) =>
     `/api/applications/${applicationId}/documents/${documentId}`,
   listAdministrativeDivisions: () =>

@@ -1225,6 +1225,14 @@ function applications(db: Executor): ApplicationRepository {
         updatedAt: row.updated_at,
       }));
     },
+    async deleteDocument(applicationId, documentId) {
+      const result = await db
+        .deleteFrom('supporting_documents')
+        .where('application_id', '=', applicationId)
+        .where('id', '=', documentId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
     async listDocuments(applicationId) {
       const rows = await db
         .selectFrom('supporting_documents')

@@ -6,6 +6,7 @@ import { importApplicationMessages } from '../../app/applications/import-applica
 import { listApplications } from '../../app/applications/list-applications.js';
 import { listCertificateTypes, searchHsCodes } from '../../app/applications/list-certificate-types.js';
 import { readSupportingDocument } from '../../app/applications/read-supporting-document.js';
+import { removeSupportingDocument } from '../../app/applications/remove-supporting-document.js';
 import { submitApplication } from '../../app/applications/submit-application.js';
 import { updateApplication } from '../../app/applications/update-application.js';
 import { uploadSupportingDocument } from '../../app/applications/upload-supporting-document.js';
@@ -365,6 +366,26 @@ export function applicationRoutes(app: Api, { deps, config }: RouteContext): voi
         limitBytes: config.documentUploadLimitBytes,
       });
       return reply.status(201).send(document);
+    },
+  );
+
+  app.delete(
+    '/api/applications/:id/documents/:documentId',
+    {
+      schema: {
+        operationId: 'removeSupportingDocument',
+        summary: 'Remove a document from a draft (or a returned application)',
+        tags: ['applications'],
+        params: z.strictObject({ id: Id, documentId: Id }),
+        response: { 204: z.null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await removeSupportingDocument(deps, actorOf(request), {
+        applicationId: request.params.id,
+        documentId: request.params.documentId,
+      });
+      return reply.status(204).send(null);
     },
   );
 

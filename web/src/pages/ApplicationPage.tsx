@@ -101,6 +101,15 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
     void refreshAssessment();
   };
 
+  const removed = (document: SupportingDocument) => {
+    setApplication((previous) =>
+      previous
+        ? { ...previous, documents: previous.documents.filter((entry) => entry.id !== document.id) }
+        : previous,
+    );
+    void refreshAssessment();
+  };
+
   const submit = async () => {
     setSubmitting(true);
     setSubmitError(undefined);
@@ -166,7 +175,13 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
         </fieldset>
       </form>
 
-      <SupportingDocuments application={application} type={type} readOnly={readOnly} onUploaded={uploaded} />
+      <SupportingDocuments
+        application={application}
+        type={type}
+        readOnly={readOnly}
+        onUploaded={uploaded}
+        onRemoved={removed}
+      />
 
       {!readOnly && (
         <SubmitSection

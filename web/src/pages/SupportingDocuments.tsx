@@ -16,11 +16,14 @@ export function SupportingDocuments({
   type,
   readOnly,
   onUploaded,
+  onRemoved,
 }: {
   application: Application;
   type: CertificateType;
   readOnly: boolean;
   onUploaded: (document: SupportingDocument) => void;
+  /** After a document was removed: the page reloads the application and what blocks it. */
+  onRemoved?: (document: SupportingDocument) => void;
 }) {
   const { t, language } = useI18n();
   const missing = type.supportingDocuments.required.filter(
@@ -56,6 +59,21 @@ export function SupportingDocuments({
     }
   };
 
+  const remove = async (document: SupportingDocument) => {
+    setMessage(undefined);
+    setWorking(true);
+    try {
+      await api.removeSupportingDocument(application.id, document.id);
+      setError(undefined);
+      setMessage(t('documents.removed', { name: document.fileName }));
+      onRemoved?.(document);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setWorking(false);
+    }
+  };
+
   const fileError = error instanceof ApiError ? error.fieldMessage('file') : undefined;
   const full = application.documents.length >= type.supportingDocuments.maxCount;
 
@@ -79,6 +97,11 @@ export function SupportingDocuments({
                 <th scope="col">{t('documents.file')}</th>
                 <th scope="col">{t('documents.size')}</th>
                 <th scope="col">{t('documents.uploadedAt')}</th>
+                {!readOnly && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('documents.remove')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -95,6 +118,19 @@ export function SupportingDocuments({
                   </td>
                   <td className="nowrap">{size(document.size)}</td>
                   <td className="nowrap">{formatTime(document.uploadedAt, language)}</td>
+                  {!readOnly && (
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={working}
+                        aria-label={t('documents.removeLabel', { name: document.fileName })}
+                        onClick={() => void remove(document)}
+                      >
+                        {t('documents.remove')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
