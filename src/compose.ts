@@ -13,6 +13,7 @@ import { DEFAULT_NUMBER_PATTERN } from './domain/certificate-number.js';
 import type { ReturnReason } from './domain/review.js';
 import { loadReturnReasons } from './adapters/reference/return-reasons-file.js';
 import { createFilesystemFileStore } from './adapters/files/filesystem-file-store.js';
+import { createHttpWebhookSender } from './adapters/webhooks/http-webhook-sender.js';
 import { loadAdministrativeDivisions } from './adapters/reference/administrative-divisions.js';
 import { createHttpEnterpriseRegistry } from './adapters/registry/http-enterprise-registry.js';
 import { withSessionPrincipalCache } from './adapters/cache/session-principal-cache.js';
@@ -53,7 +54,7 @@ const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 export async function openRuntime(
   target: DatabaseTarget,
   settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> &
-    Partial<Pick<Config, 'filesDir' | 'certificateNumberPattern'>> &
+    Partial<Pick<Config, 'filesDir' | 'certificateNumberPattern' | 'webhooks'>> &
     Partial<Pick<Config, 'sessionCacheMs' | 'registry'>>,
   overrides: {
     clock?: Clock;
@@ -92,6 +93,7 @@ export async function openRuntime(
       numberPattern: settings.certificateNumberPattern ?? DEFAULT_NUMBER_PATTERN,
       returnReasons: returnReasons(),
     },
+    webhooks: createHttpWebhookSender(settings.webhooks ?? { timeoutMs: 5000, allowPrivate: false }),
   };
   return { handle, deps, close: () => handle.close() };
 }

@@ -54,6 +54,8 @@ const environmentSchema = z.object({
   ORIGO_JOB_POLL_MS: integer(50, 60_000, 1000),
   ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES: integer(64 * 1024, 200 * 1024 * 1024, 20 * 1024 * 1024),
   ORIGO_IMPORT_LIMIT_BYTES: integer(64 * 1024, 512 * 1024 * 1024, 64 * 1024 * 1024),
+  ORIGO_WEBHOOK_TIMEOUT_MS: integer(100, 60_000, 5000),
+  ORIGO_WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   ORIGO_CERTIFICATE_NUMBER_PATTERN: z
     .string()
     .default(DEFAULT_NUMBER_PATTERN)
@@ -78,6 +80,7 @@ export interface Config {
   documentUploadLimitBytes: number;
   /** Largest accepted message file for bulk import (the HTTP body of importApplicationMessages). */
   importLimitBytes: number;
+  webhooks: { timeoutMs: number; allowPrivate: boolean };
   /** How certificate numbers are written (src/domain/certificate-number.ts). */
   certificateNumberPattern: string;
   logLevel: z.infer<typeof environmentSchema>['ORIGO_LOG_LEVEL'];
@@ -120,6 +123,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     documentUploadLimitBytes: env.ORIGO_DOCUMENT_UPLOAD_LIMIT_BYTES,
     importLimitBytes: env.ORIGO_IMPORT_LIMIT_BYTES,
     certificateNumberPattern: env.ORIGO_CERTIFICATE_NUMBER_PATTERN,
+    webhooks: { timeoutMs: env.ORIGO_WEBHOOK_TIMEOUT_MS, allowPrivate: env.ORIGO_WEBHOOK_ALLOW_PRIVATE },
     logLevel: env.ORIGO_LOG_LEVEL,
     cookieSecure: env.ORIGO_COOKIE_SECURE,
     sessionIdleMinutes: env.ORIGO_SESSION_IDLE_MINUTES,

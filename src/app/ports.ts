@@ -454,9 +454,67 @@ export interface ApplicationRepository {
   deleteDocument(applicationId: string, documentId: string): Promise<boolean>;
 }
 
+/** A receipt: what the applicant is told when its application changes status (portal inbox, webhooks). */
+export interface ReceiptRecord {
+  id: string;
+  enterpriseId: string;
+  /** The agency that applied, which sees the receipt too. */
+  agencyId: string | null;
+  applicationId: string;
+  status: ApplicationStatus;
+  certificateNumber: string | null;
+  message: { en: string; zh: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface WebhookRecord {
+  id: string;
+  orgId: string;
+  url: string;
+  /** The HMAC key, shown to the client once at creation. */
+  secret: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface WebhookDeliveryRecord {
+  id: string;
+  webhookId: string;
+  receiptId: string;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  deliveredAt: string;
+}
+
+export interface ReceiptRepository {
+  insert(receipt: ReceiptRecord): Promise<void>;
+  findById(id: string): Promise<ReceiptRecord | undefined>;
+  /** An organisation's receipts (as enterprise or as the agency that applied), newest first. */
+  listFor(orgId: string, filter: { unreadOnly: boolean; limit: number }): Promise<ReceiptRecord[]>;
+  countUnread(orgId: string): Promise<number>;
+  markRead(id: string, at: string): Promise<void>;
+  insertWebhook(webhook: WebhookRecord): Promise<void>;
+  findWebhook(id: string): Promise<WebhookRecord | undefined>;
+  /** Active webhooks of these organisations. */
+  activeWebhooks(orgIds: readonly string[]): Promise<WebhookRecord[]>;
+  listWebhooks(orgId: string): Promise<WebhookRecord[]>;
+  revokeWebhook(id: string, at: string): Promise<void>;
+  insertDelivery(delivery: WebhookDeliveryRecord): Promise<void>;
+  listDeliveries(webhookId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+}
+
+/** Sends one webhook request; answers the HTTP status, or throws when nothing came back. */
+export interface WebhookSender {
+  post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number }>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
   applications: ApplicationRepository;
+  receipts: ReceiptRepository;
   agentAuthorisations: AgentAuthorisationRepository;
   seals: SealRepository;
   enterpriseProfiles: EnterpriseProfileRepository;
@@ -499,6 +557,7 @@ export interface Deps {
   certificateTypes: CertificateTypeCatalogue;
   hs: HsNomenclature;
   review: ReviewSettings;
+  webhooks: WebhookSender;
 }
 
 /** The issuing authority's review settings: the number pattern and the return-reason catalogue. */

@@ -79,6 +79,10 @@ export interface AuditEventData {
   'application.document_uploaded': { kind: string; sha256: string; size: number; contentType: string };
   /** Automatic approval was switched on or off for an office and certificate type. */
   'office.auto_approval_set': { typeCode: string; autoApprove: boolean };
+  /** A webhook was registered for an organisation's receipts. */
+  'webhook.created': { url: string; orgId: string };
+  /** A webhook was revoked. */
+  'webhook.revoked': { url: string };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

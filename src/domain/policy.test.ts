@@ -150,6 +150,10 @@ const n = 'deny';
  * - application.read: as organisation.read, plus agent staff on their own agency's applications within
  *   their authorised types; never another agency's or the enterprise's own.
  * - review.queue: the system and officers (each sees the queues of the offices they belong to).
+ * - receipt.read: one's own organisation only (an officer's office or the authority have none to read, but
+ *   the rule is the organisation's own); receipts of an agency's applications also reach the agency.
+ * - webhook.manage: system, customs administration, an enterprise's administrator, agency staff for their
+ *   own agency (system clients of agencies receive receipts too).
  * - review.configure: the system and the customs administration (automatic approval per office and type).
  * - review.decide: the system and officers of the office the application belongs to; not the customs
  *   administration as such (deciding is an officer's act), nor any enterprise or agency.
@@ -408,6 +412,34 @@ const TABLE: readonly Row[] = [
   ['review.configure',            'office2',    Y, n, n, n, n, Y, n],
   ['review.configure',            'authority',  Y, n, n, n, n, Y, n],
   ['review.configure',            'empty',      Y, n, n, n, n, Y, n],
+
+  ['receipt.read',                'ent1',       n, Y, Y, n, n, n, Y],
+  ['receipt.read',                'ent1Agent',  n, Y, Y, n, n, n, Y],
+  ['receipt.read',                'ent1AgentApp',n, Y, Y, n, n, n, Y],
+  ['receipt.read',                'ent1AgentOtherType',n, Y, Y, n, n, n, Y],
+  ['receipt.read',                'ent1OtherApplicant',n, Y, Y, n, n, n, Y],
+  ['receipt.read',                'ent1Lapsed', n, Y, Y, n, n, n, Y],
+  ['receipt.read',                'ent2',       n, n, n, n, n, n, n],
+  ['receipt.read',                'agency1',    n, n, n, Y, n, n, n],
+  ['receipt.read',                'office1',    n, n, n, n, Y, n, n],
+  ['receipt.read',                'office3',    n, n, n, n, n, n, n],
+  ['receipt.read',                'office2',    n, n, n, n, n, n, n],
+  ['receipt.read',                'authority',  n, n, n, n, n, Y, n],
+  ['receipt.read',                'empty',      n, n, n, n, n, n, n],
+
+  ['webhook.manage',              'ent1',       Y, Y, n, n, n, Y, n],
+  ['webhook.manage',              'ent1Agent',  Y, Y, n, n, n, Y, n],
+  ['webhook.manage',              'ent1AgentApp',Y, Y, n, n, n, Y, n],
+  ['webhook.manage',              'ent1AgentOtherType',Y, Y, n, n, n, Y, n],
+  ['webhook.manage',              'ent1OtherApplicant',Y, Y, n, n, n, Y, n],
+  ['webhook.manage',              'ent1Lapsed', Y, Y, n, n, n, Y, n],
+  ['webhook.manage',              'ent2',       Y, n, n, n, n, Y, n],
+  ['webhook.manage',              'agency1',    Y, n, n, Y, n, Y, n],
+  ['webhook.manage',              'office1',    Y, n, n, n, n, Y, n],
+  ['webhook.manage',              'office3',    Y, n, n, n, n, Y, n],
+  ['webhook.manage',              'office2',    Y, n, n, n, n, Y, n],
+  ['webhook.manage',              'authority',  Y, n, n, n, n, Y, n],
+  ['webhook.manage',              'empty',      Y, n, n, n, n, Y, n],
 
   ['audit.read',                  'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],

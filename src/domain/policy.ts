@@ -38,6 +38,8 @@ const officerOfScope: Rule = (actor, scope) =>
   actor.officeIds.includes(scope.officeId);
 const enterpriseAdminOfScope: Rule = (actor, scope) =>
   hasRole(actor, 'enterprise_admin') && ownOrganisation(actor, scope);
+const agencyStaffOfScope: Rule = (actor, scope) =>
+  hasRole(actor, 'agent_staff') && ownOrganisation(actor, scope);
 const authorisedAgent: Rule = (actor, scope) =>
   hasRole(actor, 'agent_staff') && (scope.agentCertificateTypes?.length ?? 0) > 0;
 
@@ -102,6 +104,10 @@ export const POLICY = {
   'review.decide': any(isSystem, officerOfScope),
   /** Switch automatic approval per office and certificate type. */
   'review.configure': any(isSystem, isCustomsAdmin),
+  /** Read the receipts of one's own enterprise or agency (the portal inbox). */
+  'receipt.read': ownOrganisation,
+  /** Register, list and revoke webhooks and read their delivery log. */
+  'webhook.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope, agencyStaffOfScope),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

@@ -20,6 +20,7 @@ import type { Config } from '../config.js';
 import { registerAuthentication } from './auth.js';
 import { applicationRoutes } from './routes/applications.js';
 import { reviewRoutes } from './routes/review.js';
+import { receiptRoutes } from './routes/receipts.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   sealRoutes(app, context);
   applicationRoutes(app, context);
   reviewRoutes(app, context);
+  receiptRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -77,6 +77,8 @@ export async function openTestRuntime(
     // Tests that need the registry start one (test/support/registry.ts); elsewhere nothing listens here.
     registry: { url: options.registryUrl ?? 'http://127.0.0.1:9', port: 0, timeoutMs: 2000, retries: 1 },
     filesDir,
+    // Webhook tests deliver to a server on this machine.
+    webhooks: { timeoutMs: 2000, allowPrivate: true },
   };
   let runtime: Runtime;
   try {

@@ -20,6 +20,9 @@ import type {
   ApplicationRepository,
   ApplicationStatus,
   ReviewDecisionRecord,
+  ReceiptRecord,
+  ReceiptRepository,
+  WebhookRecord,
   AgentAuthorisationRepository,
   SealRecord,
   SealRepository,
@@ -1256,6 +1259,164 @@ function applications(db: Executor): ApplicationRepository {
   };
 }
 
+function toReceipt(row: Database['receipts']): ReceiptRecord {
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    agencyId: row.agency_id,
+    applicationId: row.application_id,
+    status: row.status as ApplicationStatus,
+    certificateNumber: row.certificate_number,
+    message: JSON.parse(row.message) as ReceiptRecord['message'],
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  };
+}
+
+function toWebhook(row: Database['webhooks']): WebhookRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    url: row.url,
+    secret: row.secret,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function receipts(db: Executor): ReceiptRepository {
+  const ofOrganisation = (orgId: string) =>
+    db
+      .selectFrom('receipts')
+      .where((eb) => eb.or([eb('enterprise_id', '=', orgId), eb('agency_id', '=', orgId)]));
+  return {
+    async insert(receipt) {
+      await db
+        .insertInto('receipts')
+        .values({
+          id: receipt.id,
+          enterprise_id: receipt.enterpriseId,
+          agency_id: receipt.agencyId,
+          application_id: receipt.applicationId,
+          status: receipt.status,
+          certificate_number: receipt.certificateNumber,
+          message: JSON.stringify(receipt.message),
+          created_at: receipt.createdAt,
+          read_at: receipt.readAt,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('receipts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toReceipt(row);
+    },
+    async listFor(orgId, filter) {
+      let query = ofOrganisation(orgId).selectAll();
+      if (filter.unreadOnly) query = query.where('read_at', 'is', null);
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit)
+        .execute();
+      return rows.map(toReceipt);
+    },
+    async countUnread(orgId) {
+      const row = await ofOrganisation(orgId)
+        .where('read_at', 'is', null)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+    async markRead(id, at) {
+      await db
+        .updateTable('receipts')
+        .set({ read_at: at })
+        .where('id', '=', id)
+        .where('read_at', 'is', null)
+        .execute();
+    },
+    async insertWebhook(webhook) {
+      await db
+        .insertInto('webhooks')
+        .values({
+          id: webhook.id,
+          org_id: webhook.orgId,
+          url: webhook.url,
+          secret: webhook.secret,
+          created_at: webhook.createdAt,
+          revoked_at: webhook.revokedAt,
+        })
+        .execute();
+    },
+    async findWebhook(id) {
+      const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toWebhook(row);
+    },
+    async activeWebhooks(orgIds) {
+      if (orgIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('org_id', 'in', orgIds)
+        .where('revoked_at', 'is', null)
+        .execute();
+      return rows.map(toWebhook);
+    },
+    async listWebhooks(orgId) {
+      const rows = await db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(toWebhook);
+    },
+    async revokeWebhook(id, at) {
+      await db
+        .updateTable('webhooks')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+    async insertDelivery(delivery) {
+      await db
+        .insertInto('webhook_deliveries')
+        .values({
+          id: delivery.id,
+          webhook_id: delivery.webhookId,
+          receipt_id: delivery.receiptId,
+          attempt: delivery.attempt,
+          status_code: delivery.statusCode,
+          error: delivery.error,
+          duration_ms: delivery.durationMs,
+          delivered_at: delivery.deliveredAt,
+        })
+        .execute();
+    },
+    async listDeliveries(webhookId, limit) {
+      const rows = await db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('webhook_id', '=', webhookId)
+        .orderBy('delivered_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        webhookId: row.webhook_id,
+        receiptId: row.receipt_id,
+        attempt: row.attempt,
+        statusCode: row.status_code,
+        error: row.error,
+        durationMs: row.duration_ms,
+        deliveredAt: row.delivered_at,
+      }));
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -1265,6 +1426,7 @@ function repositories(
   const direct = inTransaction ? undefined : sqlite;
   return {
     applications: applications(db),
+    receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),
     seals: seals(db),
     enterpriseProfiles: enterpriseProfiles(db),

@@ -231,7 +231,42 @@ export interface SupportingDocumentsTable {
   uploaded_at: string;
 }
 
+export interface ReceiptsTable {
+  id: string;
+  enterprise_id: string;
+  agency_id: string | null;
+  application_id: string;
+  status: string;
+  certificate_number: string | null;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  org_id: string;
+  url: string;
+  secret: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  receipt_id: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  delivered_at: string;
+}
+
 export interface Database {
+  receipts: ReceiptsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   office_review_settings: OfficeReviewSettingsTable;
   certificate_serials: CertificateSerialsTable;
   review_decisions: ReviewDecisionsTable;

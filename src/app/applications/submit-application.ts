@@ -5,6 +5,7 @@ import type { ApplicationRecord, Deps, Repositories } from '../ports.js';
 import { passesEveryCheck } from '../../domain/automated-checks.js';
 import { approveWithin } from '../review/approve-application.js';
 import { runAutomatedChecks } from '../review/run-automated-checks.js';
+import { issueReceipt } from '../receipts/issue-receipt.js';
 import { loadApplicationFor } from './access.js';
 import type { ApplicationView } from './assessment.js';
 import { assess, toApplicationView } from './assessment.js';
@@ -102,6 +103,7 @@ export async function submitWithin(
           data: { typeCode: application.typeCode, ...facts },
         },
   );
+  await issueReceipt(deps, tx, submitted);
   // An office may approve a type automatically when every check passed; the decision is marked automatic.
   if (
     passesEveryCheck(submitted.checks) &&

@@ -6,6 +6,7 @@ import { loadApplicationFor } from './access.js';
 import type { ApplicationView } from './assessment.js';
 import { toApplicationView } from './assessment.js';
 import { staleVersion } from './update-application.js';
+import { issueReceipt } from '../receipts/issue-receipt.js';
 
 /** The applicant takes an application back before customs has claimed it (or gives up a returned one). */
 export async function withdrawApplication(
@@ -24,6 +25,7 @@ export async function withdrawApplication(
       !(await tx.applications.update(changed, input.expectedVersion))
     )
       throw staleVersion(input.expectedVersion);
+    await issueReceipt(deps, tx, changed);
     await tx.audit.append(actor, at, {
       type: 'application.withdrawn',
       subjectType: 'application',

@@ -9,6 +9,7 @@ import type { ApplicationView } from '../applications/assessment.js';
 import { toApplicationView } from '../applications/assessment.js';
 import { certificateTypeOf } from '../applications/access.js';
 import { newId } from '../tokens.js';
+import { issueReceipt } from '../receipts/issue-receipt.js';
 import type { ReviewDeps } from './decide.js';
 import { loadForOfficerAct, saveDecided, userIdOf } from './decide.js';
 
@@ -56,9 +57,17 @@ export async function approveWithin(
     version: application.version + 1,
     updatedAt: at,
   };
-  await saveDecided(tx, changed, application.version);
+  await saveDecided(deps, tx, changed, application.version);
   if (application.kind !== 'original' && application.replacesId)
-    await voidReplacedCertificate(tx, actor, application.kind, application.replacesId, application.id, at);
+    await voidReplacedCertificate(
+      deps,
+      tx,
+      actor,
+      application.kind,
+      application.replacesId,
+      application.id,
+      at,
+    );
   await tx.applications.insertDecision({
     id: newId(),
     applicationId: application.id,
@@ -85,6 +94,7 @@ export async function approveWithin(
 
 /** The certificate an approved amendment or reissue stands in for becomes void, in the same transaction. */
 async function voidReplacedCertificate(
+  deps: Pick<ReviewDeps, 'clock'>,
   tx: Repositories,
   actor: Actor,
   kind: 'amendment' | 'reissue',
@@ -109,6 +119,7 @@ async function voidReplacedCertificate(
   };
   if (!(await tx.applications.update(changed, original.version)))
     throw new DomainError('CONFLICT', 'The replaced certificate changed at the same moment; try again.');
+  await issueReceipt(deps, tx, changed);
   await tx.audit.append(actor, at, {
     type:
       move.event === 'application.replaced_by_amendment'

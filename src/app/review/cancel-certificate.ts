@@ -41,7 +41,7 @@ export async function cancelCertificate(
       version: application.version + 1,
       updatedAt: at,
     };
-    await saveDecided(tx, changed, application.version);
+    await saveDecided(deps, tx, changed, application.version);
     await tx.audit.append(actor, at, {
       type: 'application.cancelled',
       subjectType: 'application',

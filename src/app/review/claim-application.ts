@@ -23,7 +23,7 @@ export async function claimApplication(
       version: application.version + 1,
       updatedAt: now,
     };
-    await saveDecided(tx, changed, application.version);
+    await saveDecided(deps, tx, changed, application.version);
     await tx.audit.append(actor, now, {
       type: 'application.claimed',
       subjectType: 'application',

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { ApplicationRecord, Deps, Repositories } from '../ports.js';
 import { staleVersion } from '../applications/update-application.js';
+import { issueReceipt } from '../receipts/issue-receipt.js';
 
 /**
  * Loads an application for an officer's act inside the caller's transaction, and checks the act: the
@@ -56,13 +57,18 @@ export async function loadForOfficerAct(
 
 export const userIdOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);
 
-/** Writes the changed application if nobody saved in between (the version check in the UPDATE). */
+/**
+ * Writes the changed application if nobody saved in between (the version check in the UPDATE), and gives
+ * the applicant its receipt for the new status in the same transaction.
+ */
 export async function saveDecided(
+  deps: Pick<Deps, 'clock'>,
   tx: Repositories,
   changed: ApplicationRecord,
   readVersion: number,
 ): Promise<void> {
   if (!(await tx.applications.update(changed, readVersion))) throw staleVersion(readVersion);
+  await issueReceipt(deps, tx, changed);
 }
 
 export type ReviewDeps = Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'review'>;

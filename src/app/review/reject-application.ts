@@ -22,7 +22,7 @@ export async function rejectApplication(
       throw new DomainError('VALIDATION_FAILED', 'The refusal needs its reasons.', problems);
     const at = deps.clock.now().toISOString();
     const changed = { ...application, status: to, version: application.version + 1, updatedAt: at };
-    await saveDecided(tx, changed, application.version);
+    await saveDecided(deps, tx, changed, application.version);
     await tx.applications.insertDecision({
       id: newId(),
       applicationId: application.id,

@@ -41,7 +41,7 @@ export async function returnApplication(
       throw new DomainError('VALIDATION_FAILED', 'The return cannot be sent as it is.', problems);
     const at = deps.clock.now().toISOString();
     const changed = { ...application, status: to, version: application.version + 1, updatedAt: at };
-    await saveDecided(tx, changed, application.version);
+    await saveDecided(deps, tx, changed, application.version);
     await tx.applications.insertDecision({
       id: newId(),
       applicationId: application.id,

@@ -4,6 +4,7 @@ import * as enterpriseProfiles from './0002-enterprise-profiles.js';
 import * as seals from './0003-seals.js';
 import * as applications from './0004-applications.js';
 import * as review from './0005-review.js';
+import * as receipts from './0006-receipts.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-seals': seals,
   '0004-applications': applications,
   '0005-review': review,
+  '0006-receipts': receipts,
 };
