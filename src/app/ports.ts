@@ -7,6 +7,7 @@ import type { CertificateType, SupportingDocumentKind } from '../domain/certific
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
 import type { ReturnReason } from '../domain/review.js';
 import type { CheckResult } from '../domain/automated-checks.js';
+import type { DecisionRow, IssuedRow } from '../domain/review-statistics.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
@@ -353,6 +354,8 @@ export interface ApplicationRecord {
   voidReason: string | null;
   /** The automated checks at the last submission, with their evidence. */
   checks: CheckResult[] | null;
+  /** The first submission (submittedAt moves on with a resubmission). */
+  firstSubmittedAt: string | null;
 }
 
 export const APPLICATION_KINDS = ['original', 'amendment', 'reissue'] as const;
@@ -429,6 +432,12 @@ export interface ApplicationRepository {
   nextSerial(officeId: string, typeCode: string, year: number): Promise<number>;
   insertDecision(decision: ReviewDecisionRecord): Promise<void>;
   listDecisions(applicationId: string): Promise<ReviewDecisionRecord[]>;
+  /** What the office heads' statistics count: approvals and decisions of these offices in a period. */
+  statisticsRows(
+    officeIds: readonly string[],
+    from: string,
+    until: string,
+  ): Promise<{ issued: IssuedRow[]; decisions: DecisionRow[] }>;
   /** An office's queue, oldest submission first. */
   queue(filter: ReviewQueueFilter): Promise<ApplicationRecord[]>;
   /** Other applications of the enterprise naming this (first) invoice, in review or issued and in force. */

@@ -417,6 +417,38 @@ describeEachDatabase('customs review', (dialect) => {
     expect((await call(clerk, 'GET', `/api/applications/${rcep.id}`)).json().status).toBe('submitted');
   });
 
+  it('gives office heads the week’s issues per type, the median time to decision and the return reasons', async () => {
+    const first = await submitted('C');
+    api.runtime.clock.advance(20 * 60_000);
+    const claimed = (
+      await call(officer, 'POST', `/api/applications/${first.id}/claim`, { expectedVersion: first.version })
+    ).json();
+    await call(officer, 'POST', `/api/applications/${first.id}/return`, {
+      expectedVersion: claimed.version,
+      boxes: ['7'],
+      reasons: ['description_insufficient'],
+      note: '',
+    });
+    const second = await submitted('RC');
+    api.runtime.clock.advance(40 * 60_000);
+    const claimedSecond = (
+      await call(officer, 'POST', `/api/applications/${second.id}/claim`, { expectedVersion: second.version })
+    ).json();
+    await call(officer, 'POST', `/api/applications/${second.id}/approve`, {
+      expectedVersion: claimedSecond.version,
+    });
+    const statistics = await call(officer, 'GET', '/api/review/statistics?from=2026-03-01&until=2026-03-07');
+    expect(statistics.json()).toMatchObject({
+      issuedPerWeek: [{ week: '2026-W10', typeCode: 'RC', count: 1 }],
+      medianHoursToDecision: 0.5, // first decisions after 20 and 40 minutes
+      decisions: 2,
+      returnReasons: [{ code: 'description_insufficient', count: 1 }],
+    });
+    expect(
+      (await call(clerk, 'GET', '/api/review/statistics?from=2026-03-01&until=2026-03-07')).statusCode,
+    ).toBe(403);
+  });
+
   it('numbers 1,000 approvals made at once without a repeat or a gap', async () => {
     const store = api.runtime.deps.store;
     const shanghai = (await store.organisations.findByCode('2200'))!;

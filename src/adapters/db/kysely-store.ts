@@ -14,6 +14,7 @@ import { applicationDataSchema } from '../../domain/application.js';
 import type { Finding } from '../../domain/certificate-rules.js';
 import type { SupportingDocumentKind } from '../../domain/certificate-types.js';
 import type { CheckResult } from '../../domain/automated-checks.js';
+import type { DecisionRow } from '../../domain/review-statistics.js';
 import type {
   ApplicationChannel,
   ApplicationRecord,
@@ -975,6 +976,7 @@ function toApplication(row: Database['applications']): ApplicationRecord {
     replacedById: row.replaced_by_id,
     voidReason: row.void_reason,
     checks: row.checks === null ? null : (JSON.parse(row.checks) as CheckResult[]),
+    firstSubmittedAt: row.first_submitted_at,
   };
 }
 
@@ -1010,6 +1012,7 @@ function applicationRow(application: ApplicationRecord): Database['applications'
     replaced_by_id: application.replacedById,
     void_reason: application.voidReason,
     checks: application.checks === null ? null : JSON.stringify(application.checks),
+    first_submitted_at: application.firstSubmittedAt,
   };
 }
 
@@ -1180,6 +1183,40 @@ function applications(db: Executor): ApplicationRepository {
         );
       const rows = await query.orderBy('submitted_at').orderBy('id').limit(filter.limit).execute();
       return rows.map(toApplication);
+    },
+    async statisticsRows(officeIds, from, until) {
+      if (officeIds.length === 0) return { issued: [], decisions: [] };
+      const issued = await db
+        .selectFrom('applications')
+        .select(['type_code', 'approved_at'])
+        .where('office_id', 'in', officeIds)
+        .where('approved_at', '>=', from)
+        .where('approved_at', '<', until)
+        .execute();
+      const decisions = await db
+        .selectFrom('review_decisions')
+        .innerJoin('applications', 'applications.id', 'review_decisions.application_id')
+        .select([
+          'review_decisions.application_id',
+          'review_decisions.action',
+          'review_decisions.reasons',
+          'review_decisions.decided_at',
+          'applications.first_submitted_at',
+        ])
+        .where('applications.office_id', 'in', officeIds)
+        .where('review_decisions.decided_at', '>=', from)
+        .where('review_decisions.decided_at', '<', until)
+        .execute();
+      return {
+        issued: issued.map((row) => ({ typeCode: row.type_code, approvedAt: row.approved_at! })),
+        decisions: decisions.map((row) => ({
+          applicationId: row.application_id,
+          action: row.action as DecisionRow['action'],
+          reasons: JSON.parse(row.reasons) as string[],
+          decidedAt: row.decided_at,
+          submittedAt: row.first_submitted_at,
+        })),
+      };
     },
     async findByInvoice(enterpriseId, invoiceNumber, statuses) {
       if (statuses.length === 0) return [];

@@ -190,6 +190,7 @@ export interface ApplicationsTable {
   replaced_by_id: string | null;
   void_reason: string | null;
   checks: string | null;
+  first_submitted_at: string | null;
 }
 
 export interface OfficeReviewSettingsTable {

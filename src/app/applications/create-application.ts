@@ -169,6 +169,7 @@ export function newApplicationRecord(
     replacedById: null,
     voidReason: null,
     checks: null,
+    firstSubmittedAt: null,
   };
 }
 

@@ -74,6 +74,7 @@ export async function submitWithin(
     findings: assessment.findings,
     updatedAt: now,
     submittedAt: now,
+    firstSubmittedAt: application.firstSubmittedAt ?? now,
   };
   submitted.checks = await runAutomatedChecks(deps, tx, submitted, {
     findings: assessment.findings,

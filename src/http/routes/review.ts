@@ -14,6 +14,7 @@ import {
   queryCertificates,
 } from '../../app/review/query-certificates.js';
 import { requestReplacement } from '../../app/review/request-replacement.js';
+import { getReviewStatistics } from '../../app/review/review-statistics.js';
 import { listAutoApproval, setAutoApproval } from '../../app/review/set-auto-approval.js';
 import { actorOf } from '../auth.js';
 import { Id, errorResponses } from '../schemas.js';
@@ -380,5 +381,32 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
         typeCode: request.params.typeCode,
         autoApprove: request.body.autoApprove,
       }),
+  );
+
+  app.get(
+    '/api/review/statistics',
+    {
+      schema: {
+        operationId: 'getReviewStatistics',
+        summary: 'Issued per type and week, median time to decision, most common return reasons',
+        tags: ['review'],
+        querystring: z.strictObject({ officeId: Id.optional(), from: Day, until: Day }),
+        response: {
+          200: z.object({
+            from: z.string(),
+            until: z.string(),
+            officeIds: z.array(z.string()),
+            issuedPerWeek: z.array(
+              z.object({ week: z.string(), typeCode: z.string(), count: z.number().int() }),
+            ),
+            medianHoursToDecision: z.number().nullable(),
+            decisions: z.number().int(),
+            returnReasons: z.array(z.object({ code: z.string(), count: z.number().int() })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => getReviewStatistics(deps, actorOf(request), request.query),
   );
 }

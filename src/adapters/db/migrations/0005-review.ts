@@ -17,6 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('applications').addColumn('void_reason', 'text').execute();
   // The automated checks run at submission, with their evidence, for the officer (JSON).
   await db.schema.alterTable('applications').addColumn('checks', 'text').execute();
+  // The first submission, for the time to customs' first decision (statistics); submitted_at moves on resubmission.
+  await db.schema.alterTable('applications').addColumn('first_submitted_at', 'text').execute();
 
   // Per office and certificate type: whether applications that pass every check are approved automatically.
   await db.schema
@@ -82,6 +84,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('applications_enterprise_submitted').execute();
   await db.schema.dropIndex('applications_enterprise_invoice').execute();
   for (const column of [
+    'first_submitted_at',
     'checks',
     'void_reason',
     'replaced_by_id',
