@@ -61,6 +61,7 @@ export async function run(): Promise<Figure[]> {
       replacedById: null,
       voidReason: null,
       checks: [],
+      firstSubmittedAt: now,
     };
     await store.transaction(async (tx) => {
       for (let index = 0; index < APPROVALS; index++)

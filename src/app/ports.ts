@@ -408,15 +408,17 @@ export interface ApplicationFilter {
   destinationCountry?: string | undefined;
   /** The (first) invoice number. */
   invoiceNumber?: string | undefined;
-  /** Submitted on or after / before (ISO instants). */
-  submittedFrom?: string | undefined;
-  submittedUntil?: string | undefined;
+  /** Created on or after / before (ISO instants). */
+  createdFrom?: string | undefined;
+  createdUntil?: string | undefined;
+  /** Newest first by last change (the applicant's working list) or by creation (Certificate Query). */
+  order?: 'updated' | 'created' | undefined;
   /** Only what this agency applied for. */
   agencyId?: string | undefined;
   status?: ApplicationStatus | undefined;
   typeCode?: string | undefined;
-  /** Newest first; continue before this update time and id. */
-  before?: { updatedAt: string; id: string } | undefined;
+  /** Continue before this instant (of the ordering column) and id. */
+  before?: { at: string; id: string } | undefined;
   limit: number;
 }
 

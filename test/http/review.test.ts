@@ -341,7 +341,7 @@ describeEachDatabase('customs review', (dialect) => {
     const page = (await query('limit=1')).json();
     expect(page.items).toHaveLength(1);
     const rest = (
-      await query(`limit=1&beforeUpdatedAt=${page.next.updatedAt}&beforeId=${page.next.id}`)
+      await query(`limit=1&beforeCreatedAt=${page.next.createdAt}&beforeId=${page.next.id}`)
     ).json();
     expect(rest.items).toHaveLength(1);
     expect(rest.items[0].id).not.toBe(page.items[0].id);

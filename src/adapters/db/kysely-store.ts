@@ -1056,46 +1056,24 @@ function applications(db: Executor): ApplicationRepository {
         if (filter.statuses.length === 0) return [];
         query = query.where('status', 'in', filter.statuses);
       }
-      if (filter.certificateNumber)
-        query = query.where(
-          'certificate_number',
-          'like',
-          `${filter.certificateNumber.replace(/[%_\\]/g, '')}%`,
-        );
-      if (filter.destinationCountry)
-        query = query.where('destination_country', '=', filter.destinationCountry);
-      if (filter.invoiceNumber) query = query.where('first_invoice', '=', filter.invoiceNumber);
-      if (filter.submittedFrom) query = query.where('submitted_at', '>=', filter.submittedFrom);
-      if (filter.submittedUntil) query = query.where('submitted_at', '<', filter.submittedUntil);
-      if (filter.typeCode) query = query.where('type_code', '=', filter.typeCode);
-      if (filter.statuses) {
-        if (filter.statuses.length === 0) return [];
-        query = query.where('status', 'in', filter.statuses);
+      if (filter.certificateNumber) {
+        // A prefix as a range, so the unique index serves it whatever the database's collation.
+        const prefix = filter.certificateNumber;
+        const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+        query = query.where('certificate_number', '>=', prefix).where('certificate_number', '<', next);
       }
-      if (filter.certificateNumber)
-        query = query.where(
-          'certificate_number',
-          'like',
-          `${filter.certificateNumber.replace(/[%_\\]/g, '')}%`,
-        );
       if (filter.destinationCountry)
         query = query.where('destination_country', '=', filter.destinationCountry);
       if (filter.invoiceNumber) query = query.where('first_invoice', '=', filter.invoiceNumber);
-      if (filter.submittedFrom) query = query.where('submitted_at', '>=', filter.submittedFrom);
-      if (filter.submittedUntil) query = query.where('submitted_at', '<', filter.submittedUntil);
+      if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+      if (filter.createdUntil) query = query.where('created_at', '<', filter.createdUntil);
+      const column = filter.order === 'created' ? 'created_at' : 'updated_at';
       const before = filter.before;
       if (before)
         query = query.where((eb) =>
-          eb.or([
-            eb('updated_at', '<', before.updatedAt),
-            eb.and([eb('updated_at', '=', before.updatedAt), eb('id', '<', before.id)]),
-          ]),
+          eb.or([eb(column, '<', before.at), eb.and([eb(column, '=', before.at), eb('id', '<', before.id)])]),
         );
-      const rows = await query
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit)
-        .execute();
+      const rows = await query.orderBy(column, 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
       return rows.map(toApplication);
     },
     async insertDocument(document) {

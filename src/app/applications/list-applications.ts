@@ -36,7 +36,12 @@ export async function listApplications(
     limit: number;
   },
 ): Promise<{ items: ApplicationSummary[]; next: { updatedAt: string; id: string } | null }> {
-  const filter: ApplicationFilter = { ...query, limit: query.limit + 1 };
+  const filter: ApplicationFilter = {
+    status: query.status,
+    typeCode: query.typeCode,
+    before: query.before && { at: query.before.updatedAt, id: query.before.id },
+    limit: query.limit + 1,
+  };
   if (actor.kind === 'system' || hasRole(actor, 'customs_admin')) {
     // everything
   } else if (actor.orgKind === 'enterprise') {

@@ -6,6 +6,7 @@ import { loadApplicationFor } from '../applications/access.js';
 /** One line of Certificate Query. */
 export interface CertificateQueryRow {
   id: string;
+  createdAt: string;
   enterpriseId: string;
   typeCode: string;
   kind: ApplicationRecord['kind'];
@@ -26,10 +27,10 @@ export interface CertificateQuery {
   typeCode?: string | undefined;
   destinationCountry?: string | undefined;
   invoiceNumber?: string | undefined;
-  /** Submitted from this day on / up to and including this day (YYYY-MM-DD, China time). */
+  /** Applied for from this day on / up to and including this day (YYYY-MM-DD, China time). */
   from?: string | undefined;
   until?: string | undefined;
-  before?: { updatedAt: string; id: string } | undefined;
+  before?: { createdAt: string; id: string } | undefined;
   limit: number;
 }
 
@@ -37,24 +38,26 @@ const chinaMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:0
 
 /**
  * Certificate Query for enterprises and agents: their own applications and certificates by number,
- * status, type, destination, invoice number and submission dates, newest first, a page at a time.
+ * status, type, destination, invoice number and the days they were applied for, newest application
+ * first, a page at a time.
  */
 export async function queryCertificates(
   deps: Pick<Deps, 'store'>,
   actor: Actor,
   query: CertificateQuery,
-): Promise<{ items: CertificateQueryRow[]; next: { updatedAt: string; id: string } | null }> {
+): Promise<{ items: CertificateQueryRow[]; next: { createdAt: string; id: string } | null }> {
   const filter: ApplicationFilter = {
     statuses: query.statuses?.length ? query.statuses : undefined,
     typeCode: query.typeCode,
     certificateNumber: query.certificateNumber?.trim().toUpperCase() || undefined,
     destinationCountry: query.destinationCountry,
     invoiceNumber: query.invoiceNumber?.trim() || undefined,
-    submittedFrom: query.from ? chinaMidnight(query.from) : undefined,
-    submittedUntil: query.until
+    createdFrom: query.from ? chinaMidnight(query.from) : undefined,
+    createdUntil: query.until
       ? new Date(Date.parse(chinaMidnight(query.until)) + 86_400_000).toISOString()
       : undefined,
-    before: query.before,
+    order: 'created',
+    before: query.before && { at: query.before.createdAt, id: query.before.id },
     limit: query.limit + 1,
   };
   if (actor.kind === 'system' || hasRole(actor, 'customs_admin')) {
@@ -72,6 +75,7 @@ export async function queryCertificates(
   return {
     items: page.map((row) => ({
       id: row.id,
+      createdAt: row.createdAt,
       enterpriseId: row.enterpriseId,
       typeCode: row.typeCode,
       kind: row.kind,
@@ -85,7 +89,7 @@ export async function queryCertificates(
       replacedById: row.replacedById,
       updatedAt: row.updatedAt,
     })),
-    next: rows.length > query.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null,
+    next: rows.length > query.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
   };
 }
 

@@ -44,6 +44,7 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
 const CertificateRow = z
   .object({
     id: z.string(),
+    createdAt: z.string(),
     enterpriseId: z.string(),
     typeCode: z.string(),
     kind: z.enum(APPLICATION_KINDS),
@@ -263,14 +264,14 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
     invoiceNumber: z.string().max(80).optional(),
     from: Day.optional(),
     until: Day.optional(),
-    beforeUpdatedAt: z.string().max(40).optional(),
+    beforeCreatedAt: z.string().max(40).optional(),
     beforeId: Id.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   });
-  const toQuery = ({ status, beforeUpdatedAt, beforeId, ...rest }: z.infer<typeof queryString>) => ({
+  const toQuery = ({ status, beforeCreatedAt, beforeId, ...rest }: z.infer<typeof queryString>) => ({
     ...rest,
     statuses: status === undefined ? undefined : Array.isArray(status) ? status : [status],
-    before: beforeUpdatedAt && beforeId ? { updatedAt: beforeUpdatedAt, id: beforeId } : undefined,
+    before: beforeCreatedAt && beforeId ? { createdAt: beforeCreatedAt, id: beforeId } : undefined,
   });
 
   app.get(
@@ -278,13 +279,13 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
     {
       schema: {
         operationId: 'queryCertificates',
-        summary: 'Certificate Query: own applications and certificates, filtered, newest first',
+        summary: 'Certificate Query: own applications and certificates, filtered, newest application first',
         tags: ['certificates'],
         querystring: queryString,
         response: {
           200: z.object({
             items: z.array(CertificateRow),
-            next: z.object({ updatedAt: z.string(), id: z.string() }).nullable(),
+            next: z.object({ createdAt: z.string(), id: z.string() }).nullable(),
           }),
           ...errorResponses(400, 401),
         },
@@ -300,7 +301,7 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
         operationId: 'exportCertificates',
         summary: 'Certificate Query as CSV (up to 10,000 rows)',
         tags: ['certificates'],
-        querystring: queryString.omit({ limit: true, beforeUpdatedAt: true, beforeId: true }),
+        querystring: queryString.omit({ limit: true, beforeCreatedAt: true, beforeId: true }),
       },
     },
     async (request, reply) => {

@@ -38,6 +38,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('applications')
     .columns(['enterprise_id', 'updated_at'])
     .execute();
+  // Certificate Query: an enterprise's (or agency's) applications by the day they were made, newest first.
+  await db.schema
+    .createIndex('applications_enterprise_created')
+    .on('applications')
+    .columns(['enterprise_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('applications_agency_created')
+    .on('applications')
+    .columns(['agency_id', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('applications_agency')
     .on('applications')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 
 // Customs review: who holds an application, the certificate number and its serial counters, decisions.
 
@@ -35,10 +36,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('applications')
     .columns(['enterprise_id', 'first_invoice'])
     .execute();
+  // The review queue: only waiting and claimed applications, in submission order, per office.
   await db.schema
-    .createIndex('applications_enterprise_submitted')
+    .createIndex('applications_queue')
     .on('applications')
-    .columns(['enterprise_id', 'submitted_at'])
+    .columns(['office_id', 'submitted_at', 'id'])
+    .where(sql.ref('status'), 'in', ['submitted', 'resubmitted', 'under_review'])
     .execute();
   await db.schema
     .createIndex('applications_certificate_number')
@@ -81,7 +84,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('review_decisions').execute();
   await db.schema.dropTable('certificate_serials').execute();
   await db.schema.dropIndex('applications_certificate_number').execute();
-  await db.schema.dropIndex('applications_enterprise_submitted').execute();
+  await db.schema.dropIndex('applications_queue').execute();
   await db.schema.dropIndex('applications_enterprise_invoice').execute();
   for (const column of [
     'first_submitted_at',
