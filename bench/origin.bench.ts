@@ -18,7 +18,7 @@ const ORIGIN_DIR = path.resolve(import.meta.dirname, '..', 'data', 'origin');
 const SECONDS = Number(process.env.ORIGO_BENCH_SECONDS ?? 5);
 
 /** The shipped agreement profiles and product-specific rules, as the server will load them. */
-export function rcepQuery(): OriginQuery {
+function rcepQuery(): OriginQuery {
   const dir = (folder: string) => fs.readdirSync(path.join(ORIGIN_DIR, folder));
   const read = (...parts: string[]) => fs.readFileSync(path.join(ORIGIN_DIR, ...parts), 'utf8');
   const loaded = loadOriginCatalogue({
@@ -37,7 +37,7 @@ export function rcepQuery(): OriginQuery {
  * RCEP proof), Vietnam (without), Germany and of undetermined origin; retail and transport packing, an
  * accessory, an indirect material, a deduction with evidence and an in-house motor sub-assembly.
  */
-export function fiftyLineBill(): BillOfMaterials {
+function fiftyLineBill(): BillOfMaterials {
   const parts: Array<[string, string, string]> = [
     ['Gear housing', '8509.90', 'JP'],
     ['Planetary gear set', '8483.40', 'DE'],
