@@ -115,11 +115,11 @@ module.exports = {
       name: 'adapters-implement-ports-only',
       severity: 'error',
       comment:
-        'Adapters (src/adapters) implement the ports of src/app with the types of src/domain; from src they ' +
+        'Adapters (src/adapters) implement the ports of src/app with the types of src/domain (and hand data to the pure origin engine); from src they ' +
         'import nothing else. They never call the transports (src/http, src/cli) that use them, nor the ' +
         'wiring (src/compose.ts) or the environment (src/config.ts): settings arrive as constructor arguments.',
       from: { path: '^src/adapters/' },
-      to: { path: '^src/', pathNot: ['^src/adapters/', '^src/app/', '^src/domain/'] },
+      to: { path: '^src/', pathNot: ['^src/adapters/', '^src/app/', '^src/domain/', '^src/origin/'] },
     },
     {
       name: 'http-calls-use-cases-not-adapters',

@@ -9,6 +9,8 @@ import type {
 import { loadCertificateTypes } from './adapters/reference/certificate-type-files.js';
 import { loadHsNomenclature } from './adapters/reference/hs-nomenclature-file.js';
 import type { HsNomenclature } from './domain/hs-nomenclature.js';
+import type { OriginCatalogue } from './origin/origin-catalogue.js';
+import { loadOriginData } from './adapters/reference/origin-data-files.js';
 import { DEFAULT_NUMBER_PATTERN } from './domain/certificate-number.js';
 import type { ReturnReason } from './domain/review.js';
 import { loadReturnReasons } from './adapters/reference/return-reasons-file.js';
@@ -47,6 +49,9 @@ const certificateTypeCatalogue = (): CertificateTypeCatalogue =>
   (certificateTypes ??= loadCertificateTypes());
 let reasons: readonly ReturnReason[] | undefined;
 const returnReasons = (): readonly ReturnReason[] => (reasons ??= loadReturnReasons());
+let origin: OriginCatalogue | undefined;
+/** The origin data, read and checked once per process (a wrong file stops the start). */
+const originCatalogue = (): OriginCatalogue => (origin ??= loadOriginData(hsNomenclature()));
 let hs: HsNomenclature | undefined;
 const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 
@@ -94,6 +99,7 @@ export async function openRuntime(
       returnReasons: returnReasons(),
     },
     webhooks: createHttpWebhookSender(settings.webhooks ?? { timeoutMs: 5000, allowPrivate: false }),
+    origin: originCatalogue(),
   };
   return { handle, deps, close: () => handle.close() };
 }

@@ -6,6 +6,7 @@ import type { Finding } from '../domain/certificate-rules.js';
 import type { CertificateType, SupportingDocumentKind } from '../domain/certificate-types.js';
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
 import type { ReturnReason } from '../domain/review.js';
+import type { OriginCatalogue } from '../origin/origin-catalogue.js';
 import type { CheckResult } from '../domain/automated-checks.js';
 import type { DecisionRow, IssuedRow } from '../domain/review-statistics.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
@@ -569,6 +570,8 @@ export interface Deps {
   hs: HsNomenclature;
   review: ReviewSettings;
   webhooks: WebhookSender;
+  /** The agreements' rules of origin (data/origin), for the origin engine. */
+  origin: OriginCatalogue;
 }
 
 /** The issuing authority's review settings: the number pattern and the return-reason catalogue. */

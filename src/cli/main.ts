@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { createApiKey } from '../app/api-keys/create-api-key.js';
 import { importApplicationMessages } from '../app/applications/import-application-messages.js';
+import { evaluateOrigin } from '../app/origin/evaluate-origin.js';
 import { verifyAuditTrail } from '../app/audit/verify-audit-trail.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../app/demo/demo-data.js';
 import { seedDemoData } from '../app/demo/seed-demo-data.js';
@@ -236,6 +237,37 @@ apply
         `${result.accepted} accepted, ${result.rejected} rejected, of ${messages.length} messages.`,
       );
       if (result.rejected > 0) process.exitCode = ERROR_MAPPING.VALIDATION_FAILED.exitCode;
+    }),
+  );
+
+const origin = program.command('origin').description('Rules of origin');
+origin
+  .command('evaluate')
+  .description(
+    'Determine origin from a bill of materials (a JSON file: the evaluateOrigin request body, or a bill alone; ' +
+      'docs/origin.md); prints the same result as the API with --json',
+  )
+  .argument('<file>', 'the bill of materials (JSON)')
+  .option('--agreement <id...>', 'agreements to evaluate under (RCEP, ACFTA, CKFTA, NONPREFERENTIAL)')
+  .option('--date <day>', 'the day whose rules apply (YYYY-MM-DD); today by default')
+  .option('--json', 'print the whole result as JSON')
+  .action((file: string, options: { agreement?: string[]; date?: string; json?: boolean }) =>
+    withRuntime(async ({ deps }) => {
+      const content = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const request = 'bill' in content ? content : { bill: content };
+      const agreements = options.agreement ?? (request.agreements as string[] | undefined) ?? [];
+      const date = options.date ?? (request.date as string | undefined);
+      const result = evaluateOrigin(deps, operator, { bill: request.bill, agreements, date });
+      if (options.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      for (const [index, row] of result.rows.entries()) {
+        const determination = result.determinations[index]!;
+        console.log(
+          `${row.agreement.padEnd(16)} ${row.status.padEnd(8)} ${row.criterion ?? '-'}  ${determination.summary}`,
+        );
+      }
     }),
   );
 

@@ -108,6 +108,8 @@ export const POLICY = {
   'receipt.read': ownOrganisation,
   /** Register, list and revoke webhooks and read their delivery log. */
   'webhook.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope, agencyStaffOfScope),
+  /** Determine the origin of a product from a bill of materials (nothing is stored). */
+  'origin.evaluate': any(isSystem, isAuthenticated),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

@@ -21,6 +21,7 @@ import { registerAuthentication } from './auth.js';
 import { applicationRoutes } from './routes/applications.js';
 import { reviewRoutes } from './routes/review.js';
 import { receiptRoutes } from './routes/receipts.js';
+import { originRoutes } from './routes/origin.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   applicationRoutes(app, context);
   reviewRoutes(app, context);
   receiptRoutes(app, context);
+  originRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -128,6 +128,18 @@ describe('origo command line', () => {
     expect(written.map((receipt) => receipt.status)).toEqual(['accepted', 'rejected']);
   });
 
+  it('evaluates origin from a bill of materials file and prints the API’s result with --json', async () => {
+    const file = path.join(root, 'docs', 'origin', 'example-grinder.json');
+    const table = await origo(dataDir, 'origin', 'evaluate', file);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^RCEP\s+MET\s+CTC\s+Originating under RCEP/m);
+    const json = await origo(dataDir, 'origin', 'evaluate', file, '--agreement', 'ACFTA', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      date: '2026-03-02',
+      rows: [{ agreement: 'ACFTA', status: 'MET', criterion: 'CTH' }],
+    });
+  });
+
   it('reports an edited audit row and a deleted one, with exit code 1', async () => {
     const file = path.join(dataDir, 'origo.sqlite');
     const database = new BetterSqlite3(file);
