@@ -384,6 +384,10 @@ export interface ReviewQueueFilter {
   enterpriseId?: string | undefined;
   /** Only applications submitted at or before this instant (older than an age). */
   submittedBefore?: string | undefined;
+  /** Only applications this officer has claimed. */
+  reviewerId?: string | undefined;
+  /** Only applications with a failed automated check. */
+  flaggedOnly?: boolean | undefined;
   /** Oldest first; continue after this submission time and id. */
   after?: { submittedAt: string; id: string } | undefined;
   limit: number;
@@ -523,9 +527,43 @@ export interface WebhookSender {
   post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number }>;
 }
 
+/** An imported version of an agreement's product-specific rules. */
+export interface RuleTableRecord {
+  id: string;
+  agreement: string;
+  version: number;
+  sourceName: string;
+  format: 'csv' | 'json';
+  /** The file as imported (the engine parses it again when it is used). */
+  content: string;
+  rowCount: number;
+  status: 'pending' | 'active' | 'superseded';
+  /** Against the table in force when it was imported: one line per added, removed or changed row. */
+  diff: { added: number; removed: number; changed: number; unchanged: number; lines: string[] };
+  importedBy: string;
+  importedAt: string;
+  activatedBy: string | null;
+  activatedAt: string | null;
+}
+
+export interface RuleTableRepository {
+  insert(table: RuleTableRecord): Promise<void>;
+  findById(id: string): Promise<RuleTableRecord | undefined>;
+  /** The active imported table of an agreement, if any (otherwise the shipped one is in force). */
+  active(agreement: string): Promise<RuleTableRecord | undefined>;
+  latestVersion(agreement: string): Promise<number>;
+  list(agreement: string): Promise<RuleTableRecord[]>;
+  setStatus(
+    id: string,
+    status: RuleTableRecord['status'],
+    activated?: { by: string; at: string },
+  ): Promise<void>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
   applications: ApplicationRepository;
+  ruleTables: RuleTableRepository;
   receipts: ReceiptRepository;
   agentAuthorisations: AgentAuthorisationRepository;
   seals: SealRepository;

@@ -257,7 +257,7 @@ origin
       const request = 'bill' in content ? content : { bill: content };
       const agreements = options.agreement ?? (request.agreements as string[] | undefined) ?? [];
       const date = options.date ?? (request.date as string | undefined);
-      const result = evaluateOrigin(deps, operator, { bill: request.bill, agreements, date });
+      const result = await evaluateOrigin(deps, operator, { bill: request.bill, agreements, date });
       if (options.json) {
         console.log(JSON.stringify(result, null, 2));
         return;

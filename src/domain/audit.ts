@@ -83,6 +83,10 @@ export interface AuditEventData {
   'webhook.created': { url: string; orgId: string };
   /** A webhook was revoked. */
   'webhook.revoked': { url: string };
+  /** A product-specific rule table was imported as a pending version. */
+  'rule_table.imported': { agreement: string; version: number; rows: number };
+  /** A rule table version was put in force. */
+  'rule_table.activated': { agreement: string; version: number; replaced: number | null };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

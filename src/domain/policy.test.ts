@@ -156,6 +156,7 @@ const n = 'deny';
  *   own agency (system clients of agencies receive receipts too).
  * - origin.evaluate: anyone with an identity ("no login needed beyond any user"), and the operator's
  *   command line; nothing is stored.
+ * - origin.manageRules: system and the customs administration (importing and activating rule tables).
  * - review.configure: the system and the customs administration (automatic approval per office and type).
  * - review.decide: the system and officers of the office the application belongs to; not the customs
  *   administration as such (deciding is an officer's act), nor any enterprise or agency.
@@ -456,6 +457,20 @@ const TABLE: readonly Row[] = [
   ['origin.evaluate',             'office2',    Y, Y, Y, Y, Y, Y, Y],
   ['origin.evaluate',             'authority',  Y, Y, Y, Y, Y, Y, Y],
   ['origin.evaluate',             'empty',      Y, Y, Y, Y, Y, Y, Y],
+
+  ['origin.manageRules',          'ent1',        Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'ent1Agent',   Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'ent1AgentApp', Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'ent1AgentOtherType', Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'ent1OtherApplicant', Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'ent1Lapsed',  Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'ent2',        Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'agency1',     Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'office1',     Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'office3',     Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'office2',     Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'authority',   Y, n, n, n, n, Y, n],
+  ['origin.manageRules',          'empty',       Y, n, n, n, n, Y, n],
 
   ['audit.read',                  'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],

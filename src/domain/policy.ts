@@ -110,6 +110,8 @@ export const POLICY = {
   'webhook.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope, agencyStaffOfScope),
   /** Determine the origin of a product from a bill of materials (nothing is stored). */
   'origin.evaluate': any(isSystem, isAuthenticated),
+  /** Import product-specific rule tables and put a version in force. */
+  'origin.manageRules': any(isSystem, isCustomsAdmin),
   /** Read and verify the audit trail. */
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */

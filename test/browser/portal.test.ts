@@ -11,6 +11,7 @@ const MENUS = {
     en: [
       'Certificate applications',
       'New application',
+      'Certificate Query',
       'Enterprise information',
       'Agents',
       'Seals and signatures',
@@ -21,6 +22,7 @@ const MENUS = {
     zh: [
       '原产地证书申请',
       '新建申请',
+      '证书查询',
       '企业基本信息',
       '授权代理',
       '印章与签名',
@@ -31,23 +33,29 @@ const MENUS = {
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'ent.clerk': {
-    en: ['Certificate applications', 'New application', 'Enterprise information', 'My account'],
-    zh: ['原产地证书申请', '新建申请', '企业基本信息', '我的账户'],
+    en: [
+      'Certificate applications',
+      'New application',
+      'Certificate Query',
+      'Enterprise information',
+      'My account',
+    ],
+    zh: ['原产地证书申请', '新建申请', '证书查询', '企业基本信息', '我的账户'],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'agent.li': {
-    en: ['Certificate applications', 'New application', 'Principals', 'My account'],
-    zh: ['原产地证书申请', '新建申请', '委托企业', '我的账户'],
+    en: ['Certificate applications', 'New application', 'Certificate Query', 'Principals', 'My account'],
+    zh: ['原产地证书申请', '新建申请', '证书查询', '委托企业', '我的账户'],
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'officer.wang': {
-    en: ['My offices', 'My account'],
-    zh: ['我的海关', '我的账户'],
+    en: ['Review queue', 'My offices', 'My account'],
+    zh: ['审核队列', '我的海关', '我的账户'],
     group: { en: 'Customs', zh: '海关业务' },
   },
   admin: {
-    en: ['Organisations', 'Users', 'Audit trail', 'Background jobs', 'My account'],
-    zh: ['机构', '用户', '审计日志', '后台任务', '我的账户'],
+    en: ['Organisations', 'Users', 'Automatic approval', 'Audit trail', 'Background jobs', 'My account'],
+    zh: ['机构', '用户', '自动审核', '审计日志', '后台任务', '我的账户'],
     group: { en: 'Administration', zh: '系统管理' },
   },
 } as const;

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { freePort } from '../support/net.js';
 
@@ -81,5 +81,47 @@ export async function startServer(options: { registryUrl?: string } = {}): Promi
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The password of every demo user (`origo serve --demo`). */
+export const DEMO_PASSWORD = 'origo-demo-2026';
+
+/** Logs a demo user in through the login form; the menu shows when the portal is ready. */
+export async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('navigation').waitFor();
+}
+
+/**
+ * Calls the API as the user logged in on `page` (the context's cookies, the session's CSRF token), for the
+ * steps a test does not mean to drive through the portal.
+ */
+export async function apiAs(page: Page, url: string) {
+  const session = (await (await page.request.get(`${url}/api/session`)).json()) as {
+    csrfToken: string;
+    user: { id: string; organisation: { id: string } };
+  };
+  const send = async <T>(method: 'POST' | 'PUT', path: string, data: unknown): Promise<T> => {
+    const response = await page.request.fetch(`${url}${path}`, {
+      method,
+      data,
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    session,
+    get: async <T>(path: string): Promise<T> => {
+      const response = await page.request.get(`${url}${path}`);
+      if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    post: <T>(path: string, data: unknown) => send<T>('POST', path, data),
+    put: <T>(path: string, data: unknown) => send<T>('PUT', path, data),
   };
 }

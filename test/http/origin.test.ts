@@ -63,4 +63,86 @@ describeEachDatabase('origin evaluation over HTTP', (dialect) => {
       ]),
     );
   });
+
+  it('imports a rule table as a pending version with its diff, refuses a wrong one row by row, and applies it once activated', async () => {
+    const admin = await logIn(api.app, 'admin');
+    const post = (payload: Record<string, unknown>) =>
+      api.app.inject({ method: 'POST', url: '/api/origin/rule-tables', headers: admin.headers, payload });
+    const header = 'hs,rule,document,page,version,valid_from,valid_to';
+    const wrong = await post({
+      agreement: 'RCEP',
+      format: 'csv',
+      sourceName: 'annex-3a.csv',
+      content: [
+        header,
+        '8509.40,CTSH | RVC(,Annex 3A,12,2022,2022-01-01,',
+        '9999.99,CTH,Annex 3A,12,2022,2022-01-01,',
+      ].join('\n'),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields.map((field: { path: string }) => field.path)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^row 2/), expect.stringMatching(/^row 3/)]),
+    );
+    expect(
+      (
+        await api.app.inject({
+          method: 'GET',
+          url: '/api/origin/rule-tables?agreement=RCEP',
+          headers: admin.headers,
+        })
+      ).json().items,
+    ).toEqual([]);
+
+    // The new version makes the grinder's heading a stricter rule: change of heading only.
+    const imported = await post({
+      agreement: 'RCEP',
+      format: 'csv',
+      sourceName: 'annex-3a-v2.csv',
+      content: [
+        header,
+        '8509.40,CTH,RCEP Annex 3A,112,HS2022-v2,2022-01-01,',
+        '8509.80,CTSH | RVC(40),RCEP Annex 3A,112,HS2022-v2,2022-01-01,',
+      ].join('\n'),
+    });
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json()).toMatchObject({
+      version: 1,
+      status: 'pending',
+      diff: { changed: 2, removed: 1 },
+    });
+    // Both rows come from a new source; 8509.40's rule itself changes, and 8509.90 is gone.
+    expect(imported.json().diff.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('CTSH | RVC(40) → CTH'),
+        expect.stringMatching(/^removed 8509\.90/),
+      ]),
+    );
+    const clerk = await logIn(api.app, 'ent.clerk');
+    expect(
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: `/api/origin/rule-tables/${imported.json().id}/activate`,
+          headers: clerk.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const evaluate = async () =>
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/origin/evaluations',
+          headers: clerk.headers,
+          payload: { ...example, agreements: ['RCEP'] },
+        })
+      ).json();
+    expect((await evaluate()).determinations[0].rule.rule).toBe('CTSH | RVC(40)');
+    const activated = await api.app.inject({
+      method: 'POST',
+      url: `/api/origin/rule-tables/${imported.json().id}/activate`,
+      headers: admin.headers,
+    });
+    expect(activated.json()).toMatchObject({ status: 'active' });
+    expect((await evaluate()).determinations[0].rule.rule).toBe('CTH');
+  });
 });

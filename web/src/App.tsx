@@ -11,6 +11,8 @@ import { ApplicationPage } from './pages/ApplicationPage';
 import { Applications } from './pages/Applications';
 import { AuditTrail } from './pages/AuditTrail';
 import { Agents, Principals } from './pages/Agents';
+import { AutoApproval } from './pages/AutoApproval';
+import { CertificateQuery } from './pages/CertificateQuery';
 import { Seals } from './pages/Seals';
 import { EnterpriseProfilePage } from './pages/EnterpriseProfile';
 import { EnterpriseUsers } from './pages/EnterpriseUsers';
@@ -20,6 +22,8 @@ import { MyOffices } from './pages/MyOffices';
 import { NewApplication } from './pages/NewApplication';
 import { organisationName } from './pages/names';
 import { Organisations } from './pages/Organisations';
+import { ReviewPage } from './pages/ReviewPage';
+import { ReviewQueue } from './pages/ReviewQueue';
 import { Users } from './pages/Users';
 
 const routeFromHash = (): string => window.location.hash.replace(/^#\/?/, '');
@@ -38,6 +42,12 @@ function Page({
       return <Applications session={session} />;
     case 'new-application':
       return <NewApplication session={session} />;
+    case 'certificate-query':
+      return <CertificateQuery session={session} />;
+    case 'review-queue':
+      return <ReviewQueue session={session} />;
+    case 'auto-approval':
+      return <AutoApproval />;
     case 'enterprise-profile':
       return (
         <EnterpriseProfilePage
@@ -131,10 +141,12 @@ export function App() {
 
   const groups = session ? navigationFor(session.user.roles) : [];
   const allowed = groups.flatMap((group) => group.items.map((item) => item.route));
-  // Detail pages outside the menu: an officer or administrator viewing one enterprise's information, and
-  // one certificate application (under the applications list in the menu).
+  // Detail pages outside the menu: an officer or administrator viewing one enterprise's information, one
+  // certificate application (under the applications list in the menu), and an officer's review of one
+  // application (under the review queue).
   const enterpriseDetail = /^enterprise\/([\w-]+)$/.exec(hash)?.[1];
   const applicationDetail = /^applications\/([\w-]+)$/.exec(hash)?.[1];
+  const reviewDetail = /^review\/([\w-]+)$/.exec(hash)?.[1];
   const mayViewEnterprises =
     session?.user.roles.some(
       (role) => role === 'customs_officer' || role === 'customs_admin' || role === 'agent_staff',
@@ -145,12 +157,15 @@ export function App() {
     : undefined;
   const showsEnterprise = Boolean(session && enterpriseDetail && mayViewEnterprises);
   const showsApplication = Boolean(session && applicationDetail && allowed.includes('applications'));
-  const currentRoute = showsApplication ? 'applications' : route;
+  const showsReview = Boolean(session && reviewDetail && allowed.includes('review-queue'));
+  const currentRoute = showsApplication ? 'applications' : showsReview ? 'review-queue' : route;
   const pageLabel = showsEnterprise
     ? 'page.enterpriseProfile'
     : showsApplication
       ? 'page.application'
-      : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
+      : showsReview
+        ? 'page.review'
+        : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
   const pageTitle = session === null ? t('login.title') : pageLabel ? t(pageLabel) : undefined;
 
   useEffect(() => {
@@ -240,7 +255,10 @@ export function App() {
           {session && showsApplication && applicationDetail && (
             <ApplicationPage key={applicationDetail} id={applicationDetail} session={session} />
           )}
-          {session && route && !showsEnterprise && !showsApplication && (
+          {session && showsReview && reviewDetail && (
+            <ReviewPage key={reviewDetail} id={reviewDetail} session={session} />
+          )}
+          {session && route && !showsEnterprise && !showsApplication && !showsReview && (
             <Page key={route} route={route} session={session} onSessionChanged={reloadSession} />
           )}
         </main>

@@ -307,7 +307,88 @@ export interface ApplicationData {
   commitment: boolean;
 }
 
-export type ApplicationStatus = 'draft' | 'submitted';
+/** Every status of an application and the certificate it becomes (the server's one state table). */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'returned',
+  'resubmitted',
+  'approved',
+  'printed',
+  'archived',
+  'rejected',
+  'withdrawn',
+  'amended',
+  'reissued',
+  'cancelled',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Statuses in which the applicant edits the boxes. */
+export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'returned'];
+/** Statuses waiting in an office's queue, not yet claimed. */
+export const QUEUED_STATUSES: readonly ApplicationStatus[] = ['submitted', 'resubmitted'];
+/** Statuses of a certificate in force: it may be amended, reissued or cancelled. */
+export const ISSUED_STATUSES: readonly ApplicationStatus[] = ['approved', 'printed', 'archived'];
+/** Statuses in which the applicant may still withdraw the application. */
+export const WITHDRAWABLE_STATUSES: readonly ApplicationStatus[] = ['submitted', 'resubmitted', 'returned'];
+
+export type ApplicationKind = 'original' | 'amendment' | 'reissue';
+
+export const CHECK_NAMES = [
+  'field_rules',
+  'enterprise_synchronised',
+  'agent_scope',
+  'invoice_unique',
+  'destination_eligible',
+  'retroactive_window',
+  'pre_review',
+] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+export type CheckOutcome = 'pass' | 'warn' | 'fail' | 'not_applicable';
+
+/** One automated check run at submission, with what it looked at (in English, from the server). */
+export interface CheckResult {
+  check: CheckName;
+  outcome: CheckOutcome;
+  evidence: string;
+}
+
+/** An officer's (or the automatic) decision: the boxes at fault and the reasons of a return or refusal. */
+export interface ReviewDecision {
+  id: string;
+  applicationId: string;
+  action: 'approve' | 'return' | 'reject';
+  boxes: string[];
+  reasons: string[];
+  note: string;
+  decidedBy: string;
+  automatic: boolean;
+  decidedAt: string;
+}
+
+/** Wording the issuing authority writes in a box (retroactive issue, replacement, certified true copy). */
+export interface Endorsement {
+  box: string;
+  text: string;
+}
+
+/** A reason from the catalogue an officer picks when returning or refusing an application. */
+export interface ReturnReason {
+  code: string;
+  en: string;
+  zh: string;
+}
+
+export const CANCELLATION_CATEGORIES = [
+  'issued_in_error',
+  'false_declaration',
+  'goods_not_exported',
+  'verification_not_confirmed',
+  'at_applicant_request',
+  'other',
+] as const;
+export type CancellationCategory = (typeof CANCELLATION_CATEGORIES)[number];
 
 /** A field rule's finding: `path` is a dotted path into the data, such as items.0.hsCode. */
 export interface Finding {
@@ -361,7 +442,21 @@ export interface Application {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  reviewerId: string | null;
+  certificateNumber: string | null;
+  approvedAt: string | null;
+  /** Whether the approval was automatic (no officer). */
+  automatic: boolean | null;
+  kind: ApplicationKind;
+  /** The certificate an amendment or reissue replaces, and the one that replaced this certificate. */
+  replacesId: string | null;
+  replacedById: string | null;
+  voidReason: string | null;
+  /** The automated checks of the last submission (null before it). */
+  checks: CheckResult[] | null;
   certificateText: { route: string; packages: string[] };
+  decisions: ReviewDecision[];
+  endorsements: Endorsement[];
   findings: Finding[];
   blockers: Blocker[];
   submittable: boolean;
@@ -382,6 +477,79 @@ export interface ApplicationSummary {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+}
+
+/** A line of an office's review queue. */
+export interface QueueItem {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  officeId: string;
+  typeCode: string;
+  status: ApplicationStatus;
+  version: number;
+  destinationCountry: string;
+  invoiceNumbers: string[];
+  itemCount: number;
+  submittedAt: string;
+  ageHours: number;
+  reviewerId: string | null;
+  checksFailed: number;
+  warnings: number;
+}
+
+export interface QueueFilter {
+  officeId?: string | undefined;
+  typeCode?: string | undefined;
+  enterpriseId?: string | undefined;
+  minAgeHours?: number | undefined;
+  flaggedOnly?: boolean | undefined;
+  mine?: boolean | undefined;
+}
+
+/** A line of Certificate Query. */
+export interface CertificateRow {
+  id: string;
+  enterpriseId: string;
+  typeCode: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  certificateNumber: string | null;
+  destinationCountry: string;
+  consigneeName: string;
+  invoiceNumbers: string[];
+  submittedAt: string | null;
+  approvedAt: string | null;
+  replacedById: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CertificateFilter {
+  certificateNumber?: string | undefined;
+  statuses?: readonly ApplicationStatus[] | undefined;
+  typeCode?: string | undefined;
+  destinationCountry?: string | undefined;
+  invoiceNumber?: string | undefined;
+  /** Submitted from / until these days (YYYY-MM-DD, China time). */
+  from?: string | undefined;
+  until?: string | undefined;
+}
+
+/** One recorded step of an application (an audit event). */
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  data: unknown;
+}
+
+export interface AutoApprovalSetting {
+  typeCode: string;
+  autoApprove: boolean;
+  updatedBy: string;
+  updatedAt: string;
 }
 
 export interface FieldProblem {
@@ -475,6 +643,15 @@ function request<T>(method: string, url: string, body?: unknown): Promise<T> {
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/** Certificate Query's filters as a query string (the list and the CSV export take the same). */
+function certificateQuery(filter: CertificateFilter): URLSearchParams {
+  const query = new URLSearchParams();
+  const { statuses, ...rest } = filter;
+  for (const [key, value] of Object.entries(rest)) if (value) query.set(key, value);
+  for (const status of statuses ?? []) query.append('status', status);
+  return query;
 }
 
 /** A multipart upload (the browser sets the boundary), with the same error handling as JSON calls. */
@@ -595,4 +772,71 @@ export const api = {
     `/api/applications/${applicationId}/documents/${documentId}`,
   listAdministrativeDivisions: () =>
     request<{ items: Division[] }>('GET', '/api/reference/administrative-divisions'),
+  withdrawApplication: (id: string, expectedVersion: number) =>
+    request<Application>('POST', `/api/applications/${id}/withdraw`, { expectedVersion }),
+  getApplicationTimeline: (id: string) =>
+    request<{ items: TimelineEvent[] }>('GET', `/api/applications/${id}/timeline`),
+  listReviewQueue: (filter: QueueFilter, after?: { submittedAt: string; id: string }) => {
+    const query = new URLSearchParams({ limit: '50' });
+    if (filter.officeId) query.set('officeId', filter.officeId);
+    if (filter.typeCode) query.set('typeCode', filter.typeCode);
+    if (filter.enterpriseId) query.set('enterpriseId', filter.enterpriseId);
+    if (filter.minAgeHours !== undefined) query.set('minAgeHours', String(filter.minAgeHours));
+    if (filter.flaggedOnly) query.set('flaggedOnly', 'true');
+    if (filter.mine) query.set('mine', 'true');
+    if (after) {
+      query.set('afterSubmittedAt', after.submittedAt);
+      query.set('afterId', after.id);
+    }
+    return request<{ items: QueueItem[]; next: { submittedAt: string; id: string } | null }>(
+      'GET',
+      `/api/review/queue?${query.toString()}`,
+    );
+  },
+  listReturnReasons: () => request<{ items: ReturnReason[] }>('GET', '/api/review/return-reasons'),
+  claimApplication: (id: string, expectedVersion: number) =>
+    request<Application>('POST', `/api/applications/${id}/claim`, { expectedVersion }),
+  approveApplication: (id: string, expectedVersion: number, note?: string) =>
+    request<Application>('POST', `/api/applications/${id}/approve`, {
+      expectedVersion,
+      ...(note ? { note } : {}),
+    }),
+  returnApplication: (
+    id: string,
+    input: { expectedVersion: number; boxes: string[]; reasons: string[]; note: string },
+  ) => request<Application>('POST', `/api/applications/${id}/return`, input),
+  rejectApplication: (id: string, input: { expectedVersion: number; reasons: string[]; note: string }) =>
+    request<Application>('POST', `/api/applications/${id}/reject`, input),
+  requestAmendment: (certificateId: string, reason: string) =>
+    request<Application>('POST', `/api/certificates/${certificateId}/amendment`, { reason }),
+  requestReissue: (certificateId: string, reason: string) =>
+    request<Application>('POST', `/api/certificates/${certificateId}/reissue`, { reason }),
+  cancelCertificate: (
+    certificateId: string,
+    input: { expectedVersion: number; category: CancellationCategory; note: string },
+  ) => request<Application>('POST', `/api/certificates/${certificateId}/cancel`, input),
+  queryCertificates: (filter: CertificateFilter, before?: { createdAt: string; id: string }) => {
+    const query = certificateQuery(filter);
+    query.set('limit', '50');
+    if (before) {
+      query.set('beforeCreatedAt', before.createdAt);
+      query.set('beforeId', before.id);
+    }
+    return request<{ items: CertificateRow[]; next: { createdAt: string; id: string } | null }>(
+      'GET',
+      `/api/certificates?${query.toString()}`,
+    );
+  },
+  certificateExportUrl: (filter: CertificateFilter) => {
+    const query = certificateQuery(filter).toString();
+    return `/api/certificates/export.csv${query ? `?${query}` : ''}`;
+  },
+  listAutoApproval: (officeId: string) =>
+    request<{ items: AutoApprovalSetting[] }>('GET', `/api/offices/${officeId}/auto-approval`),
+  setAutoApproval: (officeId: string, typeCode: string, autoApprove: boolean) =>
+    request<AutoApprovalSetting>(
+      'PUT',
+      `/api/offices/${officeId}/auto-approval/${encodeURIComponent(typeCode)}`,
+      { autoApprove },
+    ),
 };

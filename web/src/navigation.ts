@@ -7,6 +7,9 @@ import type { MessageKey } from './i18n';
 export type Route =
   | 'applications'
   | 'new-application'
+  | 'certificate-query'
+  | 'review-queue'
+  | 'auto-approval'
   | 'enterprise-profile'
   | 'agents'
   | 'seals'
@@ -48,6 +51,11 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
       },
       {
+        route: 'certificate-query',
+        label: 'page.certificateQuery',
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
+      },
+      {
         route: 'enterprise-profile',
         label: 'page.enterpriseProfile',
         roles: ['enterprise_admin', 'enterprise_applicant'],
@@ -61,13 +69,17 @@ export const NAVIGATION: readonly NavigationGroup[] = [
   },
   {
     label: 'nav.customs',
-    items: [{ route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] }],
+    items: [
+      { route: 'review-queue', label: 'page.reviewQueue', roles: ['customs_officer'] },
+      { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
+    ],
   },
   {
     label: 'nav.administration',
     items: [
       { route: 'organisations', label: 'page.organisations', roles: ['customs_admin'] },
       { route: 'users', label: 'page.users', roles: ['customs_admin'] },
+      { route: 'auto-approval', label: 'page.autoApproval', roles: ['customs_admin'] },
       { route: 'audit', label: 'page.audit', roles: ['customs_admin'] },
       { route: 'jobs', label: 'page.jobs', roles: ['customs_admin'] },
     ],

@@ -21,6 +21,8 @@ import type {
   ApplicationRepository,
   ApplicationStatus,
   ReviewDecisionRecord,
+  RuleTableRecord,
+  RuleTableRepository,
   ReceiptRecord,
   ReceiptRepository,
   WebhookRecord,
@@ -1151,6 +1153,9 @@ function applications(db: Executor): ApplicationRepository {
       if (filter.typeCode) query = query.where('type_code', '=', filter.typeCode);
       if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
       if (filter.submittedBefore) query = query.where('submitted_at', '<=', filter.submittedBefore);
+      if (filter.reviewerId) query = query.where('reviewer_id', '=', filter.reviewerId);
+      // The checks are stored as JSON written by Origo itself, so a failed one reads exactly like this.
+      if (filter.flaggedOnly) query = query.where('checks', 'like', '%"outcome":"fail"%');
       const after = filter.after;
       if (after)
         query = query.where((eb) =>
@@ -1432,6 +1437,89 @@ function receipts(db: Executor): ReceiptRepository {
   };
 }
 
+function toRuleTable(row: Database['rule_tables']): RuleTableRecord {
+  return {
+    id: row.id,
+    agreement: row.agreement,
+    version: row.version,
+    sourceName: row.source_name,
+    format: row.format as RuleTableRecord['format'],
+    content: row.content,
+    rowCount: row.row_count,
+    status: row.status as RuleTableRecord['status'],
+    diff: JSON.parse(row.diff) as RuleTableRecord['diff'],
+    importedBy: row.imported_by,
+    importedAt: row.imported_at,
+    activatedBy: row.activated_by,
+    activatedAt: row.activated_at,
+  };
+}
+
+function ruleTables(db: Executor): RuleTableRepository {
+  return {
+    async insert(table) {
+      await db
+        .insertInto('rule_tables')
+        .values({
+          id: table.id,
+          agreement: table.agreement,
+          version: table.version,
+          source_name: table.sourceName,
+          format: table.format,
+          content: table.content,
+          row_count: table.rowCount,
+          status: table.status,
+          diff: JSON.stringify(table.diff),
+          imported_by: table.importedBy,
+          imported_at: table.importedAt,
+          activated_by: table.activatedBy,
+          activated_at: table.activatedAt,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db.selectFrom('rule_tables').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRuleTable(row);
+    },
+    async active(agreement) {
+      const row = await db
+        .selectFrom('rule_tables')
+        .selectAll()
+        .where('agreement', '=', agreement)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return row && toRuleTable(row);
+    },
+    async latestVersion(agreement) {
+      const row = await db
+        .selectFrom('rule_tables')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('agreement', '=', agreement)
+        .executeTakeFirst();
+      return Number(row?.version ?? 0);
+    },
+    async list(agreement) {
+      const rows = await db
+        .selectFrom('rule_tables')
+        .selectAll()
+        .where('agreement', '=', agreement)
+        .orderBy('version', 'desc')
+        .execute();
+      return rows.map(toRuleTable);
+    },
+    async setStatus(id, status, activated) {
+      await db
+        .updateTable('rule_tables')
+        .set({
+          status,
+          ...(activated ? { activated_by: activated.by, activated_at: activated.at } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -1441,6 +1529,7 @@ function repositories(
   const direct = inTransaction ? undefined : sqlite;
   return {
     applications: applications(db),
+    ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),
     seals: seals(db),

@@ -264,7 +264,24 @@ export interface WebhookDeliveriesTable {
   delivered_at: string;
 }
 
+export interface RuleTablesTable {
+  id: string;
+  agreement: string;
+  version: number;
+  source_name: string;
+  format: string;
+  content: string;
+  row_count: number;
+  status: string;
+  diff: string;
+  imported_by: string;
+  imported_at: string;
+  activated_by: string | null;
+  activated_at: string | null;
+}
+
 export interface Database {
+  rule_tables: RuleTablesTable;
   receipts: ReceiptsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -7,17 +7,18 @@ import type { OriginComparison } from '../../origin/determine-origin.js';
 import { compareAgreements } from '../../origin/determine-origin.js';
 import { queryFor } from '../../origin/origin-catalogue.js';
 import type { Deps } from '../ports.js';
+import { tableInForce } from './rule-tables.js';
 
 /**
  * Determines the origin of a product from its bill of materials under one or more agreements, side by
  * side: every branch tried with its arithmetic, the certificate's origin criterion, and what would change
  * the answer. Nothing is stored; any user may ask.
  */
-export function evaluateOrigin(
-  deps: Pick<Deps, 'origin' | 'clock'>,
+export async function evaluateOrigin(
+  deps: Pick<Deps, 'origin' | 'clock' | 'store' | 'hs'>,
   actor: Actor,
   input: { bill: unknown; agreements: string[]; date?: string | undefined },
-): OriginComparison & { date: string } {
+): Promise<OriginComparison & { date: string }> {
   authorize(actor, 'origin.evaluate');
   const parsed = parseBillOfMaterials(input.bill);
   const problems = parsed.ok
@@ -51,10 +52,16 @@ export function evaluateOrigin(
       'The bill of materials or the agreements cannot be evaluated.',
       problems,
     );
+  // Imported rule tables in force replace the shipped ones.
+  const inForce = await Promise.all(
+    queries.map(async (query) =>
+      query ? { ...query, table: (await tableInForce(deps, query.profile.id)).table } : null,
+    ),
+  );
   return {
     ...compareAgreements(
       parsed.bill,
-      queries.filter((query) => query !== null),
+      inForce.filter((query) => query !== null),
     ),
     date,
   };

@@ -58,14 +58,12 @@ export async function listReviewQueue(
       query.minAgeHours === undefined
         ? undefined
         : new Date(now.getTime() - query.minAgeHours * 3_600_000).toISOString(),
+    reviewerId: query.mine ? (actor.kind === 'user' ? actor.userId : '') : undefined,
+    flaggedOnly: query.flaggedOnly,
     after: query.after,
     limit: query.limit + 1,
   });
-  const reviewer = actor.kind === 'user' ? actor.userId : null;
-  const chosen = rows
-    .slice(0, query.limit)
-    .filter((row) => !query.flaggedOnly || failedChecks(row) > 0)
-    .filter((row) => !query.mine || row.reviewerId === reviewer);
+  const chosen = rows.slice(0, query.limit);
   const names = new Map<string, string>();
   for (const id of new Set(chosen.map((row) => row.enterpriseId))) {
     names.set(id, (await deps.store.organisations.findById(id))?.nameEn ?? id);

@@ -40,7 +40,14 @@ export async function returnApplication(
     if (problems.length)
       throw new DomainError('VALIDATION_FAILED', 'The return cannot be sent as it is.', problems);
     const at = deps.clock.now().toISOString();
-    const changed = { ...application, status: to, version: application.version + 1, updatedAt: at };
+    // Back with the applicant: the claim ends, and the corrected application waits for any officer.
+    const changed = {
+      ...application,
+      status: to,
+      reviewerId: null,
+      version: application.version + 1,
+      updatedAt: at,
+    };
     await saveDecided(deps, tx, changed, application.version);
     await tx.applications.insertDecision({
       id: newId(),

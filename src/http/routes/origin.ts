@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evaluateOrigin } from '../../app/origin/evaluate-origin.js';
+import { activateRuleTable, importRuleTable, listRuleTables } from '../../app/origin/rule-tables.js';
 import { actorOf } from '../auth.js';
 import { errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
@@ -43,5 +44,90 @@ export function originRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => evaluateOrigin(deps, actorOf(request), request.body),
+  );
+
+  const RuleTableVersion = z
+    .object({
+      id: z.string(),
+      agreement: z.string(),
+      version: z.number().int(),
+      sourceName: z.string(),
+      format: z.enum(['csv', 'json']),
+      rowCount: z.number().int(),
+      status: z.enum(['pending', 'active', 'superseded']),
+      diff: z.object({
+        added: z.number().int(),
+        removed: z.number().int(),
+        changed: z.number().int(),
+        unchanged: z.number().int(),
+        lines: z.array(z.string()),
+      }),
+      importedBy: z.string(),
+      importedAt: z.string(),
+      activatedBy: z.string().nullable(),
+      activatedAt: z.string().nullable(),
+    })
+    .meta({ id: 'RuleTableVersion' });
+
+  app.post(
+    '/api/origin/rule-tables',
+    {
+      bodyLimit: 32 * 1024 * 1024,
+      schema: {
+        operationId: 'importRuleTable',
+        summary: 'Import a product-specific rule table (CSV or JSON) as a pending version, with its diff',
+        description:
+          'Columns: hs, rule, document, page, version, valid_from, valid_to (CSV) or the same keys (JSON). ' +
+          'Every rule is parsed and every HS code checked; a wrong table is refused row by row and nothing is ' +
+          'stored. Activate a pending version with activateRuleTable after reading its diff.',
+        tags: ['origin'],
+        body: z.strictObject({
+          agreement: z.string().max(40),
+          format: z.enum(['csv', 'json']),
+          sourceName: z.string().min(1).max(200),
+          content: z.string().min(1),
+        }),
+        response: { 201: RuleTableVersion, ...errorResponses(400, 401, 403, 413) },
+      },
+    },
+    async (request, reply) => {
+      const { content: _content, ...version } = await importRuleTable(deps, actorOf(request), request.body);
+      return reply.status(201).send(version);
+    },
+  );
+
+  app.post(
+    '/api/origin/rule-tables/:id/activate',
+    {
+      schema: {
+        operationId: 'activateRuleTable',
+        summary: 'Put a pending rule-table version in force (the previous one is superseded)',
+        tags: ['origin'],
+        params: z.strictObject({ id: z.string().max(64) }),
+        response: { 200: RuleTableVersion, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { content: _content, ...version } = await activateRuleTable(
+        deps,
+        actorOf(request),
+        request.params.id,
+      );
+      return version;
+    },
+  );
+
+  app.get(
+    '/api/origin/rule-tables',
+    {
+      schema: {
+        operationId: 'listRuleTables',
+        summary: 'Imported versions of an agreement’s rule table, newest first',
+        tags: ['origin'],
+        querystring: z.strictObject({ agreement: z.string().max(40) }),
+        response: { 200: z.object({ items: z.array(RuleTableVersion) }), ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ items: await listRuleTables(deps, actorOf(request), request.query.agreement) }),
   );
 }

@@ -1,30 +1,34 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Application, ApplicationData, Finding, Session, SupportingDocument } from '../api';
-import { ApiError, api } from '../api';
+import { ApiError, EDITABLE_STATUSES, ISSUED_STATUSES, WITHDRAWABLE_STATUSES, api } from '../api';
 import { Notice } from '../components/Notice';
 import { localised, useCertificateTypes } from '../certificate-types';
 import { countryName } from '../countries';
 import { errorText } from '../errors';
 import type { MessageKey } from '../i18n';
 import { DICTIONARIES, useI18n } from '../i18n';
+import { useReturnReasons } from '../return-reasons';
+import { Decisions, Timeline } from './ApplicationHistory';
+import {
+  ReplacementSection,
+  StatusNotice,
+  WithdrawSection,
+  lastDecision,
+  reveal,
+} from './ApplicationOutcome';
 import { CertificateBoxes } from './CertificateBoxes';
 import type { PlacedFindings } from './certificate-layout';
 import { generalPath, placeFindings, withValueAt } from './certificate-layout';
 import { useDraftAutosave } from './draft-autosave';
-import { formatTime, useEnterpriseNames } from './names';
+import { useEnterpriseNames } from './names';
 import { SupportingDocuments } from './SupportingDocuments';
-
-/** Scrolls to a field or box and puts the focus there (a disabled control only scrolls). */
-function reveal(elementId: string) {
-  const element = document.getElementById(elementId);
-  element?.scrollIntoView({ block: 'center' });
-  element?.focus({ preventScroll: true });
-}
 
 /**
  * One certificate application: the form box by box, saved as the user types, with the field rules'
  * findings at their fields and in a summary; the supporting documents; what blocks submission; submission.
- * A submitted application is shown read-only with its status.
+ * After submission: where it stands, customs' decisions and the history. A returned application is
+ * editable again with the boxes at fault marked, and is submitted again; an issued certificate may be
+ * amended or reissued.
  */
 export function ApplicationPage({ id, session }: { id: string; session: Session }) {
   const { t, language } = useI18n();
@@ -34,6 +38,7 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
   const [submitError, setSubmitError] = useState<unknown>();
   const [submitting, setSubmitting] = useState(false);
   const types = useCertificateTypes(setError);
+  const reasons = useReturnReasons(setError);
   const enterpriseNames = useEnterpriseNames(session, setError);
   const adopt = useCallback((saved: Application) => setApplication(saved), []);
   const autosave = useDraftAutosave(id, adopt);
@@ -60,6 +65,14 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
     () => (type && data && application ? placeFindings(type, data, application.findings) : undefined),
     [type, data, application],
   );
+  // The boxes of the return being corrected stay marked until the application is submitted again.
+  const marked = useMemo(
+    () =>
+      application?.status === 'returned'
+        ? new Set(lastDecision(application, 'return')?.boxes ?? [])
+        : undefined,
+    [application],
+  );
 
   if (!application || !data || !type || !placed) {
     return (
@@ -74,7 +87,7 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
     );
   }
 
-  const readOnly = application.status !== 'draft';
+  const readOnly = !EDITABLE_STATUSES.includes(application.status);
   const enterprise = enterpriseNames.get(application.enterpriseId);
 
   const change = (path: string, value: unknown) => {
@@ -110,15 +123,18 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
     void refreshAssessment();
   };
 
+  const adoptDecided = (changed: Application) => {
+    adoptVersion(changed.version);
+    setApplication(changed);
+    setData(changed.data);
+  };
+
   const submit = async () => {
     setSubmitting(true);
     setSubmitError(undefined);
     try {
       if (!(await flush())) return;
-      const submitted = await api.submitApplication(id, version());
-      adoptVersion(submitted.version);
-      setApplication(submitted);
-      setData(submitted.data);
+      adoptDecided(await api.submitApplication(id, version()));
     } catch (failure) {
       setSubmitError(failure);
       // A refusal lists every finding and blocker: show them where they belong.
@@ -146,20 +162,15 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
         <strong data-testid="application-status">{t(`applications.status.${application.status}`)}</strong>
       </p>
 
-      {readOnly ? (
-        <Notice kind="success">
-          {t('application.submittedAt', { time: formatTime(application.submittedAt, language) })}
-        </Notice>
-      ) : (
-        <SaveStatus autosave={autosave} onReload={() => void load()} />
-      )}
+      <StatusNotice application={application} type={type} reasons={reasons} />
+      {!readOnly && <SaveStatus autosave={autosave} onReload={() => void load()} />}
       {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
 
       <FindingsSummary
         findings={application.findings}
         placed={placed}
         readOnly={readOnly}
-        applicationId={id}
+        href={`#/applications/${id}`}
       />
 
       <form className="card wide certificate" onSubmit={(event) => event.preventDefault()}>
@@ -171,6 +182,8 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
             placed={placed}
             readOnly={readOnly}
             onChange={change}
+            marked={marked}
+            endorsements={application.endorsements}
           />
         </fieldset>
       </form>
@@ -191,6 +204,22 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
           error={submitError}
           onSubmit={() => void submit()}
         />
+      )}
+
+      {WITHDRAWABLE_STATUSES.includes(application.status) && (
+        <WithdrawSection
+          application={application}
+          version={version}
+          onWithdrawn={adoptDecided}
+          onReload={() => void load()}
+        />
+      )}
+      {ISSUED_STATUSES.includes(application.status) && (
+        <ReplacementSection application={application} onReload={() => void load()} />
+      )}
+      <Decisions decisions={application.decisions} reasons={reasons} />
+      {application.status !== 'draft' && (
+        <Timeline applicationId={id} version={application.version} reasons={reasons} />
       )}
     </section>
   );
@@ -255,16 +284,17 @@ function findingPlace(finding: Finding, t: ReturnType<typeof useI18n>['t']): str
 }
 
 /** Every finding at the top, errors first, each leading to its field. */
-function FindingsSummary({
+export function FindingsSummary({
   findings,
   placed,
   readOnly,
-  applicationId,
+  href,
 }: {
   findings: readonly Finding[];
   placed: PlacedFindings;
   readOnly: boolean;
-  applicationId: string;
+  /** The page's own address, for the links that lead to each field. */
+  href: string;
 }) {
   const { t, language } = useI18n();
   const errors = findings.filter((finding) => finding.severity === 'error');
@@ -286,7 +316,7 @@ function FindingsSummary({
               <span className="visually-hidden">{t(`finding.${finding.severity}`)}: </span>
               {anchor ? (
                 <a
-                  href={`#/applications/${applicationId}`}
+                  href={href}
                   onClick={(event) => {
                     // The hash is the router's: lead to the field without leaving the page.
                     event.preventDefault();
@@ -323,9 +353,10 @@ function SubmitSection({
 }) {
   const { t, language } = useI18n();
   const ownEnterprise = session.user.organisation.id === application.enterpriseId;
+  const again = application.status === 'returned';
   return (
     <section className="card wide" aria-labelledby="submit-title">
-      <h2 id="submit-title">{t('application.submitTitle')}</h2>
+      <h2 id="submit-title">{again ? t('application.resubmitTitle') : t('application.submitTitle')}</h2>
       {application.blockers.length > 0 ? (
         <>
           <p>{t('application.blockers')}</p>
@@ -348,7 +379,11 @@ function SubmitSection({
       )}
       {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
       <button type="button" disabled={submitting} onClick={onSubmit}>
-        {submitting ? t('application.submitting') : t('application.submit')}
+        {submitting
+          ? t('application.submitting')
+          : again
+            ? t('application.submitAgain')
+            : t('application.submit')}
       </button>
     </section>
   );

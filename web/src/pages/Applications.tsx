@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApplicationStatus, ApplicationSummary, EnterpriseProfile, Session } from '../api';
-import { api } from '../api';
+import { APPLICATION_STATUSES, api } from '../api';
 import { Notice } from '../components/Notice';
 import { localised, useCertificateTypes } from '../certificate-types';
 import { countryName } from '../countries';
@@ -8,7 +8,6 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n';
 import { formatTime, useEnterpriseNames } from './names';
 
-const STATUSES: ApplicationStatus[] = ['draft', 'submitted'];
 type Cursor = { updatedAt: string; id: string };
 
 /** The applications an enterprise or agency has made, newest first: open one, or copy it for a new shipment. */
@@ -89,7 +88,7 @@ export function Applications({ session }: { session: Session }) {
           }}
         >
           <option value="">{t('common.all')}</option>
-          {STATUSES.map((option) => (
+          {APPLICATION_STATUSES.map((option) => (
             <option key={option} value={option}>
               {t(`applications.status.${option}`)}
             </option>

@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { ApplicationData, ApplicationFieldPath, CertificateBox, CertificateType } from '../api';
+import type {
+  ApplicationData,
+  ApplicationFieldPath,
+  CertificateBox,
+  CertificateType,
+  Endorsement,
+} from '../api';
 import { TRANSPORT_MODES } from '../api';
 import type { ControlProps } from '../components/BoxField';
 import { BoxField, FindingList } from '../components/BoxField';
@@ -65,12 +71,16 @@ export interface CertificateBoxesProps {
   placed: PlacedFindings;
   readOnly: boolean;
   onChange: (path: string, value: unknown) => void;
+  /** Box numbers customs marked for correction (a return), or the officer is marking. */
+  marked?: ReadonlySet<string> | undefined;
+  /** What the issuing authority wrote in its boxes (retroactive issue, replacement wording). */
+  endorsements?: readonly Endorsement[] | undefined;
 }
 
 /**
  * The application as the certificate lays it out: each box in the type's order with its number, label and
  * fields; the goods boxes repeated per item; the ticks a type offers; and the field rules' findings at the
- * fields they concern.
+ * fields they concern. Boxes customs marked for correction say so in their legend, besides their colour.
  */
 export function CertificateBoxes(props: CertificateBoxesProps) {
   const { type } = props;
@@ -278,15 +288,31 @@ function hintFor(field: TypeBoxField, type: CertificateType, t: Translate): stri
   }
 }
 
-/** A box's number and label, as printed on the form. */
-function BoxLegend({ box, suffix }: { box: CertificateBox; suffix?: string }) {
-  const { language } = useI18n();
+/** A box's number and label, as printed on the form, and whether customs marked it for correction. */
+function BoxLegend({ box, suffix, marked }: { box: CertificateBox; suffix?: string; marked?: boolean }) {
+  const { t, language } = useI18n();
   return (
     <>
       <span className="box-number">{box.number}</span> {localised(box.label, language)}
       {suffix && ` ${suffix}`}
+      {marked && (
+        <>
+          {' '}
+          <span className="box-flag">{t('review.boxFlag')}</span>
+        </>
+      )}
     </>
   );
+}
+
+/** The authority's wording in a box, as the certificate prints it. */
+function EndorsementTexts({ box, endorsements }: { box: string; endorsements?: readonly Endorsement[] }) {
+  const texts = (endorsements ?? []).filter((endorsement) => endorsement.box === box);
+  return texts.map((endorsement) => (
+    <p key={endorsement.text} className="certificate-text endorsement">
+      {endorsement.text}
+    </p>
+  ));
 }
 
 /** One box with the given fields (all of a box's fields, or those left beside the goods items). */
@@ -295,15 +321,24 @@ function Box(
 ) {
   const { t } = useI18n();
   const { box, fields, continued, ...base } = props;
-  const { placed, certificateText } = base;
+  const { placed, certificateText, marked, endorsements } = base;
   const findings = placed.byBox.get(box.number) ?? [];
+  const isMarked = marked?.has(box.number) ?? false;
+  const endorsed = endorsements?.some((endorsement) => endorsement.box === box.number) ?? false;
   if (fields.length === 0 && findings.length === 0) {
     return (
-      <div className="box box-empty" id={boxId(box.number)} tabIndex={-1}>
-        <BoxLegend box={box} />{' '}
-        <span className="muted">
-          {box.official ? t('application.officialBox') : t('application.automaticBox')}
-        </span>
+      <div
+        className={isMarked ? 'box box-empty box-marked' : 'box box-empty'}
+        id={boxId(box.number)}
+        tabIndex={-1}
+      >
+        <BoxLegend box={box} marked={isMarked} />{' '}
+        {!endorsed && (
+          <span className="muted">
+            {box.official ? t('application.officialBox') : t('application.automaticBox')}
+          </span>
+        )}
+        <EndorsementTexts box={box.number} endorsements={endorsements} />
       </div>
     );
   }
@@ -334,11 +369,12 @@ function Box(
   const holdsRoute = fields.some((field) => field.path === 'transport.mode');
 
   return (
-    <fieldset className="box" id={boxId(box.number)} tabIndex={-1}>
+    <fieldset className={isMarked ? 'box box-marked' : 'box'} id={boxId(box.number)} tabIndex={-1}>
       <legend>
-        <BoxLegend box={box} suffix={continued ? t('application.continued') : undefined} />
+        <BoxLegend box={box} suffix={continued ? t('application.continued') : undefined} marked={isMarked} />
       </legend>
       <FindingList findings={findings} />
+      <EndorsementTexts box={box.number} endorsements={endorsements} />
       <div className="box-fields">{content}</div>
       {holdsRoute && certificateText.route && (
         <p className="certificate-text">{t('application.onCertificate', { text: certificateText.route })}</p>
@@ -428,18 +464,33 @@ function Invoices(props: CertificateBoxesProps & { fields: TypeBoxField[] }) {
 function GoodsItems(props: CertificateBoxesProps & { boxes: CertificateBox[] }) {
   const { t } = useI18n();
   const { boxes, ...base } = props;
-  const { type, data, placed, certificateText, readOnly, onChange } = base;
+  const { type, data, placed, certificateText, readOnly, onChange, marked } = base;
   const from = boxes[0]?.number ?? '';
   const to = boxes.at(-1)?.number ?? '';
   const findings = placed.byBox.get('goods') ?? [];
   const full = data.items.length >= type.items.max;
+  const markedHere = boxes.filter((box) => marked?.has(box.number));
   return (
     <>
-      <fieldset className="box goods" id={boxId('goods')} tabIndex={-1}>
+      <fieldset
+        className={markedHere.length ? 'box goods box-marked' : 'box goods'}
+        id={boxId('goods')}
+        tabIndex={-1}
+      >
         <legend>
           {from === to
             ? t('application.goodsBox', { number: from })
             : t('application.goodsBoxes', { from, to })}
+          {markedHere.length > 0 && (
+            <>
+              {' '}
+              <span className="box-flag">
+                {t('review.goodsFlag', {
+                  boxes: markedHere.map((box) => t('application.box', { number: box.number })).join(', '),
+                })}
+              </span>
+            </>
+          )}
         </legend>
         <FindingList findings={findings} />
         {data.items.map((_, index) => (
@@ -452,9 +503,9 @@ function GoodsItems(props: CertificateBoxesProps & { boxes: CertificateBox[] }) 
                 ? certificateText.packages[index]
                 : undefined;
               return (
-                <div key={box.number} className="item-box">
+                <div key={box.number} className={marked?.has(box.number) ? 'item-box marked' : 'item-box'}>
                   <p className="item-box-title">
-                    <BoxLegend box={box} />
+                    <BoxLegend box={box} marked={marked?.has(box.number) ?? false} />
                   </p>
                   <div className="field-row">
                     {fields.map((field) => (

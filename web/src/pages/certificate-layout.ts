@@ -55,6 +55,13 @@ export const fieldId = (path: string): string => `field-${path.replaceAll('.', '
 /** The element id of a box (`goods` for the goods items). */
 export const boxId = (box: string): string => `box-${box}`;
 
+/** Where the form shows a box: its own element, or the goods items for a box of item fields only. */
+export function boxAnchor(type: CertificateType, number: string): string {
+  const box = type.boxes.find((candidate) => candidate.number === number);
+  const inGoods = box !== undefined && box.fields.length > 0 && box.fields.every(isItemField);
+  return boxId(inGoods ? 'goods' : number);
+}
+
 /** Whether a tick's fields are on the form: ticked, or a back-to-back-only type. */
 export const optionShown = (type: CertificateType, data: ApplicationData, group: OptionGroup): boolean =>
   data[group] !== null || (group === 'backToBack' && type.backToBackOnly);

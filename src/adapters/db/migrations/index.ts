@@ -5,6 +5,7 @@ import * as seals from './0003-seals.js';
 import * as applications from './0004-applications.js';
 import * as review from './0005-review.js';
 import * as receipts from './0006-receipts.js';
+import * as ruleTables from './0007-rule-tables.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-applications': applications,
   '0005-review': review,
   '0006-receipts': receipts,
+  '0007-rule-tables': ruleTables,
 };
