@@ -65,6 +65,8 @@ export interface AuditEventData {
   'application.submitted': { typeCode: string; version: number; profileVersion: number; warnings: number };
   /** An officer took the application from the queue for review. */
   'application.claimed': { reviewerId: string };
+  /** An officer handed the application to a colleague of the office (claimed for them, or changing hands). */
+  'application.assigned': { reviewerId: string; previousReviewerId: string | null };
   /** The application was approved and its certificate numbered (by an officer, or automatically). */
   'application.approved': { certificateNumber: string; automatic: boolean; retroactive: boolean };
   /** The officer sent the application back, with the boxes at fault and the reasons. */

@@ -172,6 +172,55 @@ describeEachDatabase('customs review', (dialect) => {
     expect((await call(clerk, 'GET', `/api/applications/${id}`)).json().status).toBe('under_review');
   });
 
+  it('lets an officer hand an application to a colleague of the office, who alone decides it then', async () => {
+    const { id, version } = await submitted();
+    const shanghai = (await api.runtime.deps.store.organisations.findByCode('2200'))!;
+    const qian = await createUser(
+      api.runtime.deps,
+      { kind: 'system', name: 'test' },
+      {
+        orgId: shanghai.id,
+        username: 'officer.qian',
+        displayName: 'Qian Yu',
+        password: DEMO_PASSWORD,
+        roles: ['customs_officer'],
+        officeIds: [shanghai.id],
+        mustChangePassword: false,
+      },
+    );
+    const zhao = await logIn(api.app, 'officer.zhao');
+    const refused = await call(officer, 'POST', `/api/applications/${id}/assign`, {
+      expectedVersion: version,
+      officerId: zhao.body.user.id,
+    });
+    expect(refused.json().fields).toEqual([
+      expect.objectContaining({ code: 'not_an_officer_of_the_office' }),
+    ]);
+    const assigned = await call(officer, 'POST', `/api/applications/${id}/assign`, {
+      expectedVersion: version,
+      officerId: qian.id,
+    });
+    expect(assigned.json()).toMatchObject({ status: 'under_review', reviewerId: qian.id });
+    const notMine = await call(officer, 'POST', `/api/applications/${id}/approve`, {
+      expectedVersion: assigned.json().version,
+    });
+    expect(notMine.statusCode).toBe(409);
+    // Handed back: a claimed application changes hands without changing status.
+    const colleague = await logIn(api.app, 'officer.qian');
+    const back = await call(colleague, 'POST', `/api/applications/${id}/assign`, {
+      expectedVersion: assigned.json().version,
+      officerId: officer.body.user.id,
+    });
+    expect(back.json()).toMatchObject({ status: 'under_review', reviewerId: officer.body.user.id });
+    expect(
+      (
+        await call(officer, 'POST', `/api/applications/${id}/approve`, {
+          expectedVersion: back.json().version,
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
   it('refuses a return naming boxes the form lacks, reasons outside the catalogue, or "other" without a note', async () => {
     const { id, version } = await submitted('RC');
     const claimed = (

@@ -15,7 +15,14 @@ import { issueReceipt } from '../receipts/issue-receipt.js';
 export async function loadForOfficerAct(
   tx: Repositories,
   actor: Actor,
-  input: { id: string; expectedVersion: number; action: Action; anyOfficer?: boolean },
+  input: {
+    id: string;
+    expectedVersion: number;
+    action: Action;
+    anyOfficer?: boolean;
+    /** Handing a claimed application to another officer: no status change, so no transition to check. */
+    reassign?: boolean;
+  },
 ): Promise<{ application: ApplicationRecord; to: ApplicationRecord['status'] }> {
   const application = await tx.applications.findById(input.id);
   if (!application) {
@@ -28,7 +35,14 @@ export async function loadForOfficerAct(
     officeId: application.officeId,
   });
   const party: Party = actor.kind === 'system' ? 'system' : 'officer';
-  const move = transition(application.status, input.action, party);
+  const move = input.reassign
+    ? application.status === 'under_review'
+      ? ({ ok: true, to: application.status } as const)
+      : ({
+          ok: false,
+          message: `An application that is ${application.status.replaceAll('_', ' ')} is not in review; it cannot be assigned.`,
+        } as const)
+    : transition(application.status, input.action, party);
   if (!move.ok) throw new DomainError('CONFLICT', move.message, [], { status: application.status });
   if (application.version !== input.expectedVersion) {
     const by =

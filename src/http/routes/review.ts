@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { approveApplication } from '../../app/review/approve-application.js';
+import { assignApplication } from '../../app/review/assign-application.js';
 import { claimApplication } from '../../app/review/claim-application.js';
 import { listReviewQueue } from '../../app/review/list-review-queue.js';
 import { listReturnReasons } from '../../app/review/list-return-reasons.js';
@@ -135,6 +136,21 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => claimApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/applications/:id/assign',
+    {
+      schema: {
+        operationId: 'assignApplication',
+        summary: 'Hand an application to an officer of its office (claimed for them, or changing hands)',
+        tags: ['review'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ expectedVersion: Version, officerId: Id }),
+        response: { 200: Application, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => assignApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
   );
 
   app.post(
