@@ -86,10 +86,14 @@ if (!process.env.ORIGO_REGISTRY_URL) {
 }
 
 // 4. Serve, with demo data when the database is new. Signals go to both processes so they stop cleanly.
-const server = spawn(tsx, ['src/cli/main.ts', 'serve', '--demo', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  tsx,
+  ['src/cli/main.ts', 'serve', '--demo', '--demo-applications', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 children.push(server);
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => children.forEach((child) => child.kill(signal)));

@@ -60,8 +60,13 @@ program
   .command('serve')
   .description('Migrate the database and serve the API and web portal')
   .option('--demo', 'load the demo data first when the database is empty')
-  .action(async (options: { demo?: boolean }) => {
-    await startServer(loadConfig(), { demo: options.demo ?? false, onDemoSeeded: printDemoLogins });
+  .option('--demo-applications', 'with --demo: also a draft, a waiting application and an issued certificate')
+  .action(async (options: { demo?: boolean; demoApplications?: boolean }) => {
+    await startServer(loadConfig(), {
+      demo: options.demo ?? false,
+      demoApplications: options.demoApplications ?? false,
+      onDemoSeeded: printDemoLogins,
+    });
   });
 
 program

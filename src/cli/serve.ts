@@ -2,6 +2,7 @@ import os from 'node:os';
 import { jobHandlers } from '../app/jobs/handlers.js';
 import { JobRunner } from '../app/jobs/job-runner.js';
 import { seedDemoData } from '../app/demo/seed-demo-data.js';
+import { seedDemoApplications } from '../app/demo/seed-demo-applications.js';
 import { purgeExpiredRecords } from '../app/maintenance/purge-expired-records.js';
 import { pendingMigrations } from '../adapters/db/connection.js';
 import { databaseTargetOf, openRuntime } from '../compose.js';
@@ -11,12 +12,13 @@ import { buildApp } from '../http/app.js';
 /** Starts the whole server: database, background jobs, HTTP. Stops cleanly on SIGINT and SIGTERM. */
 export async function startServer(
   config: Config,
-  options: { demo: boolean; onDemoSeeded?: () => void },
+  options: { demo: boolean; demoApplications?: boolean; onDemoSeeded?: () => void },
 ): Promise<void> {
   const runtime = await openRuntime(databaseTargetOf(config), config);
   const { deps } = runtime;
   if (options.demo && (await deps.store.organisations.count()) === 0) {
     await seedDemoData(deps, { kind: 'system', name: 'demo' });
+    if (options.demoApplications) await seedDemoApplications(deps);
     options.onDemoSeeded?.();
   }
   let migrationsCurrent = false;
