@@ -560,9 +560,64 @@ export interface RuleTableRepository {
   ): Promise<void>;
 }
 
+/**
+ * Customs asks the enterprise for more material about something it decides on (an application in review;
+ * later a pre-review or a verification case): questions, the evidence wanted, a deadline; the enterprise
+ * (or its agency) answers with words and documents.
+ */
+export interface EvidenceRequestRecord {
+  id: string;
+  subjectType: 'application';
+  subjectId: string;
+  enterpriseId: string;
+  agencyId: string | null;
+  officeId: string;
+  questions: string;
+  evidenceWanted: SupportingDocumentKind[];
+  /** Last day to answer (China time). */
+  deadline: string;
+  status: 'open' | 'answered' | 'withdrawn';
+  askedBy: string;
+  askedAt: string;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+
+export interface EvidenceDocumentRecord {
+  id: string;
+  requestId: string;
+  kind: SupportingDocumentKind;
+  fileSha256: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface EvidenceRequestRepository {
+  insert(request: EvidenceRequestRecord): Promise<void>;
+  findById(id: string): Promise<EvidenceRequestRecord | undefined>;
+  /** By subject, or an enterprise's/agency's/offices' requests; newest first. */
+  list(filter: {
+    subjectId?: string | undefined;
+    enterpriseId?: string | undefined;
+    agencyId?: string | undefined;
+    officeIds?: readonly string[] | undefined;
+    status?: EvidenceRequestRecord['status'] | undefined;
+    limit: number;
+  }): Promise<EvidenceRequestRecord[]>;
+  /** Records the answer if the request is still open; false when it was not. */
+  answer(id: string, answer: { text: string; by: string; at: string }): Promise<boolean>;
+  insertDocument(document: EvidenceDocumentRecord): Promise<void>;
+  listDocuments(requestId: string): Promise<EvidenceDocumentRecord[]>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
   applications: ApplicationRepository;
+  evidenceRequests: EvidenceRequestRepository;
   ruleTables: RuleTableRepository;
   receipts: ReceiptRepository;
   agentAuthorisations: AgentAuthorisationRepository;

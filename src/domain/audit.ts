@@ -89,6 +89,10 @@ export interface AuditEventData {
   'rule_table.imported': { agreement: string; version: number; rows: number };
   /** A rule table version was put in force. */
   'rule_table.activated': { agreement: string; version: number; replaced: number | null };
+  /** Customs asked the enterprise for more material. */
+  'evidence.requested': { requestId: string; evidenceWanted: string[]; deadline: string };
+  /** The enterprise answered a request for more material. */
+  'evidence.answered': { requestId: string; documents: number };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

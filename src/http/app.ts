@@ -22,6 +22,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { reviewRoutes } from './routes/review.js';
 import { receiptRoutes } from './routes/receipts.js';
 import { originRoutes } from './routes/origin.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   reviewRoutes(app, context);
   receiptRoutes(app, context);
   originRoutes(app, context);
+  evidenceRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -21,6 +21,8 @@ import type {
   ApplicationRepository,
   ApplicationStatus,
   ReviewDecisionRecord,
+  EvidenceRequestRecord,
+  EvidenceRequestRepository,
   RuleTableRecord,
   RuleTableRepository,
   ReceiptRecord,
@@ -1520,6 +1522,123 @@ function ruleTables(db: Executor): RuleTableRepository {
   };
 }
 
+function toEvidenceRequest(row: Database['evidence_requests']): EvidenceRequestRecord {
+  return {
+    id: row.id,
+    subjectType: row.subject_type as EvidenceRequestRecord['subjectType'],
+    subjectId: row.subject_id,
+    enterpriseId: row.enterprise_id,
+    agencyId: row.agency_id,
+    officeId: row.office_id,
+    questions: row.questions,
+    evidenceWanted: JSON.parse(row.evidence_wanted) as SupportingDocumentKind[],
+    deadline: row.deadline,
+    status: row.status as EvidenceRequestRecord['status'],
+    askedBy: row.asked_by,
+    askedAt: row.asked_at,
+    answer: row.answer,
+    answeredBy: row.answered_by,
+    answeredAt: row.answered_at,
+  };
+}
+
+function evidenceRequests(db: Executor): EvidenceRequestRepository {
+  return {
+    async insert(request) {
+      await db
+        .insertInto('evidence_requests')
+        .values({
+          id: request.id,
+          subject_type: request.subjectType,
+          subject_id: request.subjectId,
+          enterprise_id: request.enterpriseId,
+          agency_id: request.agencyId,
+          office_id: request.officeId,
+          questions: request.questions,
+          evidence_wanted: JSON.stringify(request.evidenceWanted),
+          deadline: request.deadline,
+          status: request.status,
+          asked_by: request.askedBy,
+          asked_at: request.askedAt,
+          answer: request.answer,
+          answered_by: request.answeredBy,
+          answered_at: request.answeredAt,
+        })
+        .execute();
+    },
+    async findById(id) {
+      const row = await db
+        .selectFrom('evidence_requests')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toEvidenceRequest(row);
+    },
+    async list(filter) {
+      let query = db.selectFrom('evidence_requests').selectAll();
+      if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
+      if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
+      if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
+      if (filter.officeIds) {
+        if (filter.officeIds.length === 0) return [];
+        query = query.where('office_id', 'in', filter.officeIds);
+      }
+      if (filter.status) query = query.where('status', '=', filter.status);
+      const rows = await query
+        .orderBy('asked_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit)
+        .execute();
+      return rows.map(toEvidenceRequest);
+    },
+    async answer(id, answer) {
+      const result = await db
+        .updateTable('evidence_requests')
+        .set({ status: 'answered', answer: answer.text, answered_by: answer.by, answered_at: answer.at })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async insertDocument(document) {
+      await db
+        .insertInto('evidence_documents')
+        .values({
+          id: document.id,
+          request_id: document.requestId,
+          kind: document.kind,
+          file_sha256: document.fileSha256,
+          file_name: document.fileName,
+          content_type: document.contentType,
+          size: document.size,
+          uploaded_by: document.uploadedBy,
+          uploaded_at: document.uploadedAt,
+        })
+        .execute();
+    },
+    async listDocuments(requestId) {
+      const rows = await db
+        .selectFrom('evidence_documents')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .orderBy('uploaded_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        requestId: row.request_id,
+        kind: row.kind as SupportingDocumentKind,
+        fileSha256: row.file_sha256,
+        fileName: row.file_name,
+        contentType: row.content_type,
+        size: row.size,
+        uploadedBy: row.uploaded_by,
+        uploadedAt: row.uploaded_at,
+      }));
+    },
+  };
+}
+
 function repositories(
   db: Executor,
   dialect: Dialect,
@@ -1529,6 +1648,7 @@ function repositories(
   const direct = inTransaction ? undefined : sqlite;
   return {
     applications: applications(db),
+    evidenceRequests: evidenceRequests(db),
     ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),

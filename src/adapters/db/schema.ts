@@ -280,7 +280,39 @@ export interface RuleTablesTable {
   activated_at: string | null;
 }
 
+export interface EvidenceRequestsTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  enterprise_id: string;
+  agency_id: string | null;
+  office_id: string;
+  questions: string;
+  evidence_wanted: string;
+  deadline: string;
+  status: string;
+  asked_by: string;
+  asked_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface EvidenceDocumentsTable {
+  id: string;
+  request_id: string;
+  kind: string;
+  file_sha256: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
+  evidence_requests: EvidenceRequestsTable;
+  evidence_documents: EvidenceDocumentsTable;
   rule_tables: RuleTablesTable;
   receipts: ReceiptsTable;
   webhooks: WebhooksTable;

@@ -1,0 +1,184 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { z } from 'zod';
+import {
+  answerEvidenceRequest,
+  listEvidenceRequests,
+  readEvidenceDocument,
+  requestEvidence,
+  uploadEvidenceDocument,
+} from '../../app/evidence/evidence-requests.js';
+import { SUPPORTING_DOCUMENT_KINDS } from '../../domain/certificate-types.js';
+import { DomainError } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import { Id, errorResponses } from '../schemas.js';
+import type { Api, RouteContext } from './types.js';
+
+const EvidenceDocument = z
+  .object({
+    id: z.string(),
+    requestId: z.string(),
+    kind: z.enum(SUPPORTING_DOCUMENT_KINDS),
+    fileSha256: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'EvidenceDocument' });
+const EvidenceRequest = z
+  .object({
+    id: z.string(),
+    subjectType: z.literal('application'),
+    subjectId: z.string(),
+    enterpriseId: z.string(),
+    agencyId: z.string().nullable(),
+    officeId: z.string(),
+    questions: z.string(),
+    evidenceWanted: z.array(z.enum(SUPPORTING_DOCUMENT_KINDS)),
+    deadline: z.string(),
+    status: z.enum(['open', 'answered', 'withdrawn']),
+    askedBy: z.string(),
+    askedAt: z.string(),
+    answer: z.string().nullable(),
+    answeredBy: z.string().nullable(),
+    answeredAt: z.string().nullable(),
+    documents: z.array(EvidenceDocument),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'EvidenceRequest' });
+
+function fieldValue(file: MultipartFile, name: string): string | undefined {
+  const field = file.fields[name];
+  const single = Array.isArray(field) ? field[0] : field;
+  return single && single.type === 'field' ? String(single.value) : undefined;
+}
+
+/** Requests for more material and their answers (review now; pre-review and verification later). */
+export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
+  app.post(
+    '/api/applications/:id/evidence-requests',
+    {
+      schema: {
+        operationId: 'requestEvidence',
+        summary: 'Ask the enterprise for more material about an application (officers of its office)',
+        tags: ['evidence'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({
+          questions: z.string().max(4000),
+          evidenceWanted: z.array(z.enum(SUPPORTING_DOCUMENT_KINDS)).max(6),
+          deadline: z.string().max(10).describe('Last day to answer, YYYY-MM-DD (China time)'),
+        }),
+        response: { 201: EvidenceRequest, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await requestEvidence(deps, actorOf(request), {
+            applicationId: request.params.id,
+            ...request.body,
+          }),
+        ),
+  );
+
+  app.get(
+    '/api/evidence-requests',
+    {
+      schema: {
+        operationId: 'listEvidenceRequests',
+        summary: 'Requests for more material the caller may see (about one application, or all of theirs)',
+        tags: ['evidence'],
+        querystring: z.strictObject({
+          applicationId: Id.optional(),
+          status: z.enum(['open', 'answered', 'withdrawn']).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(EvidenceRequest) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => ({ items: await listEvidenceRequests(deps, actorOf(request), request.query) }),
+  );
+
+  app.post(
+    '/api/evidence-requests/:id/documents',
+    {
+      schema: {
+        operationId: 'uploadEvidenceDocument',
+        summary: 'Attach a document to an open request (multipart/form-data: kind, then file)',
+        tags: ['evidence'],
+        consumes: ['multipart/form-data'],
+        params: z.strictObject({ id: Id }),
+        response: { 201: EvidenceDocument, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data.');
+      const file = await request.file();
+      if (!file)
+        throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
+          { path: 'file', code: 'required', message: 'Choose the document to upload.' },
+        ]);
+      const kind = z.enum(SUPPORTING_DOCUMENT_KINDS).safeParse(fieldValue(file, 'kind'));
+      if (!kind.success) {
+        file.file.resume();
+        throw new DomainError('VALIDATION_FAILED', 'Say what the document is (send kind before the file).', [
+          { path: 'kind', code: 'invalid_kind', message: `One of: ${SUPPORTING_DOCUMENT_KINDS.join(', ')}.` },
+        ]);
+      }
+      const document = await uploadEvidenceDocument(deps, actorOf(request), {
+        requestId: request.params.id,
+        kind: kind.data,
+        fileName: file.filename,
+        content: file.file,
+        limitBytes: config.documentUploadLimitBytes,
+      });
+      return reply.status(201).send(document);
+    },
+  );
+
+  app.post(
+    '/api/evidence-requests/:id/answer',
+    {
+      schema: {
+        operationId: 'answerEvidenceRequest',
+        summary: 'Answer an open request, with the documents already attached',
+        tags: ['evidence'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ answer: z.string().max(8000) }),
+        response: { 200: EvidenceRequest, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      answerEvidenceRequest(deps, actorOf(request), {
+        requestId: request.params.id,
+        answer: request.body.answer,
+      }),
+  );
+
+  app.get(
+    '/api/evidence-requests/:id/documents/:documentId',
+    {
+      schema: {
+        operationId: 'readEvidenceDocument',
+        summary: 'Download a document of an answer',
+        tags: ['evidence'],
+        params: z.strictObject({ id: Id, documentId: Id }),
+      },
+    },
+    async (request, reply) => {
+      const { document, content } = await readEvidenceDocument(
+        deps,
+        actorOf(request),
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .header('content-type', document.contentType)
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(document.fileName)}"`)
+        .header('cache-control', 'private, no-store')
+        .send(content);
+    },
+  );
+}
