@@ -73,14 +73,12 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await requestEvidence(deps, actorOf(request), {
-            applicationId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await requestEvidence(deps, actorOf(request), {
+          applicationId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.get(
