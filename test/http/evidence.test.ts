@@ -58,6 +58,10 @@ describeEachDatabase('requests for more material', (dialect) => {
     expect(asked.statusCode).toBe(201);
     expect(asked.json()).toMatchObject({ status: 'open', overdue: false, evidenceWanted: ['cost_sheet'] });
     const requestId = asked.json().id as string;
+    const inbox = (await call(clerk, 'GET', '/api/inbox')).json().items;
+    expect(inbox.map((receipt: { message: { en: string } }) => receipt.message.en)).toContain(
+      'Customs asks for more material about your C application: answer by 2026-03-09.',
+    );
     const stranger = await logIn(api.app, 'harbour.admin');
     expect((await call(stranger, 'GET', `/api/evidence-requests?applicationId=${id}`)).statusCode).toBe(403);
     expect((await call(clerk, 'GET', '/api/evidence-requests?status=open')).json().items).toHaveLength(1);

@@ -9,6 +9,7 @@ import { loadApplicationFor } from '../applications/access.js';
 import { receiveSupportingDocument } from '../applications/upload-supporting-document.js';
 import type { Deps, EvidenceDocumentRecord, EvidenceRequestRecord } from '../ports.js';
 import { newId } from '../tokens.js';
+import { issueReceipt, subjectOf } from '../receipts/issue-receipt.js';
 
 export interface EvidenceRequestView extends EvidenceRequestRecord {
   documents: EvidenceDocumentRecord[];
@@ -89,8 +90,13 @@ export async function requestEvidence(
     answeredBy: null,
     answeredAt: null,
   };
+  const subject = subjectOf(application);
   await deps.store.transaction(async (tx) => {
     await tx.evidenceRequests.insert(request);
+    await issueReceipt(deps, tx, application, {
+      en: `Customs asks for more material about ${subject.en.replace(/^Your/, 'your')}: answer by ${request.deadline}.`,
+      zh: `海关要求就${subject.zh.replace(/^您的/, '您的')}补充材料，请于${request.deadline}前答复。`,
+    });
     await tx.audit.append(actor, request.askedAt, {
       type: 'evidence.requested',
       subjectType: 'application',

@@ -30,12 +30,12 @@ export async function issueReceipt(
   deps: Pick<Deps, 'clock'>,
   tx: Pick<Repositories, 'receipts' | 'jobs'>,
   application: ApplicationRecord,
+  /** A notice other than the status change itself (customs asks for more material, ...). */
+  notice?: { en: string; zh: string },
 ): Promise<ReceiptRecord> {
   const now = deps.clock.now();
   const words = STATUS_WORDS[application.status];
-  const subject = application.certificateNumber
-    ? { en: `Certificate ${application.certificateNumber}`, zh: `证书${application.certificateNumber}` }
-    : { en: `Your ${application.typeCode} application`, zh: `您的${application.typeCode}申请` };
+  const subject = subjectOf(application);
   const receipt: ReceiptRecord = {
     id: newId(),
     enterpriseId: application.enterpriseId,
@@ -43,7 +43,7 @@ export async function issueReceipt(
     applicationId: application.id,
     status: application.status,
     certificateNumber: application.certificateNumber,
-    message: { en: `${subject.en} ${words.en}.`, zh: `${subject.zh}${words.zh}。` },
+    message: notice ?? { en: `${subject.en} ${words.en}.`, zh: `${subject.zh}${words.zh}。` },
     createdAt: now.toISOString(),
     readAt: null,
   };
@@ -58,4 +58,14 @@ export async function issueReceipt(
       maxAttempts: 10,
     });
   return receipt;
+}
+
+/** How a receipt names the application: by its certificate number once it has one. */
+export function subjectOf(application: Pick<ApplicationRecord, 'certificateNumber' | 'typeCode'>): {
+  en: string;
+  zh: string;
+} {
+  return application.certificateNumber
+    ? { en: `Certificate ${application.certificateNumber}`, zh: `证书${application.certificateNumber}` }
+    : { en: `Your ${application.typeCode} application`, zh: `您的${application.typeCode}申请` };
 }
