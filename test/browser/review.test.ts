@@ -213,6 +213,21 @@ describe('customs review in Chromium', () => {
         'Taken for review',
         'Approved',
       ]);
+
+      // Every step reached the enterprise's inbox as a receipt.
+      await clerk.getByRole('navigation').getByRole('link', { name: 'Receipts' }).click();
+      await clerk.getByRole('link', { name: `Certificate ${number} was approved.` }).waitFor();
+      await clerk.getByRole('link', { name: 'Your C application was returned for correction.' }).waitFor();
+      const unreadBefore = await clerk.getByTestId('receipts-unread').innerText();
+      await clerk.getByRole('button', { name: `Mark as read: Certificate ${number} was approved.` }).click();
+      await clerk.getByRole('button', { name: `Mark as read: Certificate ${number} was approved.` }).waitFor({
+        state: 'detached',
+      });
+      const unreadAfter = await clerk.getByTestId('receipts-unread').innerText();
+      expect(Number(unreadAfter.replace(/\D/g, ''))).toBe(Number(unreadBefore.replace(/\D/g, '')) - 1);
+      // The receipt leads back to the certificate.
+      await clerk.getByRole('link', { name: `Certificate ${number} was approved.` }).click();
+      await clerk.getByTestId('certificate-number').filter({ hasText: number }).waitFor();
       const decisions = clerk.getByRole('region', { name: 'Decisions of customs' });
       await decisions.getByText('Boxes at fault: Box 2, Box 7').waitFor();
       // The certificate is in force: the enterprise may ask for an amendment or a certified true copy.

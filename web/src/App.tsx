@@ -13,6 +13,7 @@ import { AuditTrail } from './pages/AuditTrail';
 import { Agents, Principals } from './pages/Agents';
 import { AutoApproval } from './pages/AutoApproval';
 import { CertificateQuery } from './pages/CertificateQuery';
+import { Receipts } from './pages/Receipts';
 import { Seals } from './pages/Seals';
 import { EnterpriseProfilePage } from './pages/EnterpriseProfile';
 import { EnterpriseUsers } from './pages/EnterpriseUsers';
@@ -44,6 +45,8 @@ function Page({
       return <NewApplication session={session} />;
     case 'certificate-query':
       return <CertificateQuery session={session} />;
+    case 'receipts':
+      return <Receipts />;
     case 'review-queue':
       return <ReviewQueue session={session} />;
     case 'auto-approval':

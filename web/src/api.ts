@@ -508,6 +508,19 @@ export interface QueueFilter {
 }
 
 /** A line of Certificate Query. */
+/** A receipt of a status change (the portal inbox). */
+export interface Receipt {
+  id: string;
+  enterpriseId: string;
+  agencyId: string | null;
+  applicationId: string;
+  status: ApplicationStatus;
+  certificateNumber: string | null;
+  message: { en: string; zh: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface CertificateRow {
   id: string;
   enterpriseId: string;
@@ -662,6 +675,9 @@ function upload<T>(url: string, form: FormData): Promise<T> {
 }
 
 export const api = {
+  listReceipts: (unreadOnly: boolean) =>
+    request<{ items: Receipt[]; unread: number }>('GET', `/api/inbox?limit=100&unreadOnly=${unreadOnly}`),
+  markReceiptRead: (id: string) => request<void>('POST', `/api/inbox/${id}/read`),
   login: (username: string, password: string) =>
     request<Session>('POST', '/api/session', { username, password }),
   getSession: () => request<Session>('GET', '/api/session'),

@@ -8,6 +8,7 @@ export type Route =
   | 'applications'
   | 'new-application'
   | 'certificate-query'
+  | 'receipts'
   | 'review-queue'
   | 'auto-approval'
   | 'enterprise-profile'
@@ -53,6 +54,11 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       {
         route: 'certificate-query',
         label: 'page.certificateQuery',
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
+      },
+      {
+        route: 'receipts',
+        label: 'page.receipts',
         roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
       },
       {
