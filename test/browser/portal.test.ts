@@ -59,8 +59,8 @@ const MENUS = {
     group: { en: 'Origin Management › Origin Certificate Issuance', zh: '原产地管理 › 原产地证书签发' },
   },
   'officer.wang': {
-    en: ['Review queue', 'My offices', 'My account'],
-    zh: ['审核队列', '我的海关', '我的账户'],
+    en: ['Review queue', 'Statistics', 'My offices', 'My account'],
+    zh: ['审核队列', '统计', '我的海关', '我的账户'],
     group: { en: 'Customs', zh: '海关业务' },
   },
   admin: {

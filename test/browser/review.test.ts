@@ -189,6 +189,20 @@ describe('customs review in Chromium', () => {
       const number = await officer.getByTestId('certificate-number').innerText();
       expect(number).toMatch(/^C\d{2}2200\d+$/);
 
+      // The office head's statistics count the approval and the return's reasons.
+      await officer.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+      await officer
+        .getByTestId('statistics-issued')
+        .filter({ hasText: /^[1-9]\d*$/ })
+        .waitFor();
+      const reasonsTable = officer.getByRole('table', { name: 'Most common return reasons' });
+      await reasonsTable
+        .getByRole('rowheader', { name: "The consignee's name, address or country is incomplete." })
+        .waitFor();
+      await reasonsTable
+        .getByRole('rowheader', { name: 'The description of goods is not specific enough to classify them.' })
+        .waitFor();
+
       // The enterprise finds the number in Certificate Query and opens the certificate with its history.
       await clerk.getByRole('navigation').getByRole('link', { name: 'Certificate Query' }).click();
       await clerk.getByLabel('Certificate number').fill(number);

@@ -14,6 +14,7 @@ import { Agents, Principals } from './pages/Agents';
 import { AutoApproval } from './pages/AutoApproval';
 import { CertificateQuery } from './pages/CertificateQuery';
 import { Receipts } from './pages/Receipts';
+import { Statistics } from './pages/Statistics';
 import { Seals } from './pages/Seals';
 import { EnterpriseProfilePage } from './pages/EnterpriseProfile';
 import { EnterpriseUsers } from './pages/EnterpriseUsers';
@@ -47,6 +48,8 @@ function Page({
       return <CertificateQuery session={session} />;
     case 'receipts':
       return <Receipts />;
+    case 'statistics':
+      return <Statistics session={session} />;
     case 'review-queue':
       return <ReviewQueue session={session} />;
     case 'auto-approval':

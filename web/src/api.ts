@@ -508,6 +508,17 @@ export interface QueueFilter {
 }
 
 /** A line of Certificate Query. */
+/** The office heads' figures (GET /api/review/statistics). */
+export interface ReviewStatistics {
+  from: string;
+  until: string;
+  officeIds: string[];
+  issuedPerWeek: Array<{ week: string; typeCode: string; count: number }>;
+  medianHoursToDecision: number | null;
+  decisions: number;
+  returnReasons: Array<{ code: string; count: number }>;
+}
+
 /** A receipt of a status change (the portal inbox). */
 export interface Receipt {
   id: string;
@@ -675,6 +686,11 @@ function upload<T>(url: string, form: FormData): Promise<T> {
 }
 
 export const api = {
+  reviewStatistics: (query: { officeId: string; from: string; until: string }) => {
+    const parameters = new URLSearchParams({ from: query.from, until: query.until });
+    if (query.officeId) parameters.set('officeId', query.officeId);
+    return request<ReviewStatistics>('GET', `/api/review/statistics?${parameters.toString()}`);
+  },
   listReceipts: (unreadOnly: boolean) =>
     request<{ items: Receipt[]; unread: number }>('GET', `/api/inbox?limit=100&unreadOnly=${unreadOnly}`),
   markReceiptRead: (id: string) => request<void>('POST', `/api/inbox/${id}/read`),

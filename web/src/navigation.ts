@@ -9,6 +9,7 @@ export type Route =
   | 'new-application'
   | 'certificate-query'
   | 'receipts'
+  | 'statistics'
   | 'review-queue'
   | 'auto-approval'
   | 'enterprise-profile'
@@ -77,6 +78,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
     label: 'nav.customs',
     items: [
       { route: 'review-queue', label: 'page.reviewQueue', roles: ['customs_officer'] },
+      { route: 'statistics', label: 'page.statistics', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
     ],
   },
