@@ -398,4 +398,44 @@ describe('customs review in Chromium', () => {
       await customs.close();
     }
   }, 120_000);
+
+  it('the officer asks for a cost sheet; the enterprise attaches it and answers; the officer reads the answer', async () => {
+    const enterprise = await browser.newContext({ locale: 'en-US' });
+    const customs = await browser.newContext({ locale: 'en-US' });
+    const clerk = await enterprise.newPage();
+    const officer = await customs.newPage();
+    try {
+      await logIn(clerk, server.url, 'ent.clerk');
+      const { id } = await submitApplication(clerk, server.url, 'C', 'EB-2026-0777');
+      await logIn(officer, server.url, 'officer.wang');
+      await officer.goto(`${server.url}/#/review/${id}`);
+      const ask = officer.getByRole('form', { name: 'Ask the enterprise for more material' });
+      await ask
+        .getByLabel('What the enterprise must explain or send')
+        .fill('SEND THE COST SHEET OF THE T-SHIRTS.');
+      await ask.getByLabel('Cost sheet').check();
+      await ask.getByRole('button', { name: 'Send' }).click();
+      await officer.getByText('The request was sent to the enterprise.').waitFor();
+
+      await clerk.goto(`${server.url}/#/applications/${id}`);
+      const request = clerk.getByRole('article', { name: /^Request, answer by/ });
+      await request.getByText('SEND THE COST SHEET OF THE T-SHIRTS.').waitFor();
+      await request.getByLabel('Document', { exact: true }).selectOption({ label: 'Cost sheet' });
+      await request.getByLabel('File').setInputFiles(invoicePdf);
+      await request.getByRole('button', { name: 'Attach' }).click();
+      await request.getByRole('link', { name: 'invoice-eb-2026-0501.pdf' }).waitFor();
+      await request.getByLabel('Answer').fill('The cost sheet is attached.');
+      await request.getByRole('button', { name: 'Send' }).click();
+      await clerk.getByText('Your answer was sent to customs.').waitFor();
+
+      await officer.reload();
+      const answered = officer.getByRole('article', { name: /^Request, answer by/ });
+      await answered.getByText('Answered').waitFor();
+      await answered.getByText('THE COST SHEET IS ATTACHED.').waitFor();
+      await answered.getByRole('link', { name: 'invoice-eb-2026-0501.pdf' }).waitFor();
+    } finally {
+      await enterprise.close();
+      await customs.close();
+    }
+  }, 90_000);
 });

@@ -519,6 +519,28 @@ export interface ReviewStatistics {
   returnReasons: Array<{ code: string; count: number }>;
 }
 
+/** Customs asks the enterprise for more material about an application, and the answer. */
+export interface EvidenceRequest {
+  id: string;
+  subjectType: 'application';
+  subjectId: string;
+  questions: string;
+  evidenceWanted: SupportingDocumentKind[];
+  deadline: string;
+  status: 'open' | 'answered' | 'withdrawn';
+  askedAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  overdue: boolean;
+  documents: Array<{
+    id: string;
+    kind: SupportingDocumentKind;
+    fileName: string;
+    size: number;
+    uploadedAt: string;
+  }>;
+}
+
 /** A receipt of a status change (the portal inbox). */
 export interface Receipt {
   id: string;
@@ -686,6 +708,18 @@ function upload<T>(url: string, form: FormData): Promise<T> {
 }
 
 export const api = {
+  listEvidenceRequests: (applicationId: string) =>
+    request<{ items: EvidenceRequest[] }>('GET', `/api/evidence-requests?applicationId=${applicationId}`),
+  requestEvidence: (
+    applicationId: string,
+    input: { questions: string; evidenceWanted: SupportingDocumentKind[]; deadline: string },
+  ) => request<EvidenceRequest>('POST', `/api/applications/${applicationId}/evidence-requests`, input),
+  uploadEvidenceDocument: (requestId: string, form: FormData) =>
+    upload<{ id: string; fileName: string }>(`/api/evidence-requests/${requestId}/documents`, form),
+  answerEvidenceRequest: (requestId: string, answer: string) =>
+    request<EvidenceRequest>('POST', `/api/evidence-requests/${requestId}/answer`, { answer }),
+  evidenceDocumentUrl: (requestId: string, documentId: string) =>
+    `/api/evidence-requests/${requestId}/documents/${documentId}`,
   reviewStatistics: (query: { officeId: string; from: string; until: string }) => {
     const parameters = new URLSearchParams({ from: query.from, until: query.until });
     if (query.officeId) parameters.set('officeId', query.officeId);

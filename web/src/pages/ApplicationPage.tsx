@@ -22,6 +22,7 @@ import { generalPath, placeFindings, withValueAt } from './certificate-layout';
 import { useDraftAutosave } from './draft-autosave';
 import { useEnterpriseNames } from './names';
 import { SupportingDocuments } from './SupportingDocuments';
+import { EvidenceRequests } from './EvidenceRequests';
 
 /**
  * One certificate application: the form box by box, saved as the user types, with the field rules'
@@ -195,6 +196,7 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
         onUploaded={uploaded}
         onRemoved={removed}
       />
+      {application.status !== 'draft' && <EvidenceRequests applicationId={application.id} mode="applicant" />}
 
       {!readOnly && (
         <SubmitSection

@@ -16,6 +16,7 @@ import { placeFindings } from './certificate-layout';
 import { formatTime, organisationName } from './names';
 import { CancelCertificate, DecisionForm } from './ReviewDecision';
 import { SupportingDocuments } from './SupportingDocuments';
+import { EvidenceRequests } from './EvidenceRequests';
 
 const ignore = () => undefined;
 
@@ -204,6 +205,7 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
       </form>
 
       <SupportingDocuments application={application} type={type} readOnly onUploaded={ignore} />
+      <EvidenceRequests applicationId={application.id} mode="officer" />
 
       {deciding && (
         <DecisionForm
