@@ -127,6 +127,8 @@ export interface UserRepository {
   findByIds(ids: string[]): Promise<UserRecord[]>;
   listByOrganisation(orgId: string): Promise<Array<UserRecord & { officeIds: string[] }>>;
   officeIdsOf(userId: string): Promise<string[]>;
+  /** Active users who are members of an office (its officers, wherever they are employed). */
+  listOfficeMembers(officeId: string): Promise<UserRecord[]>;
   updatePassword(id: string, passwordHash: string, at: string): Promise<void>;
   updateStatus(id: string, status: UserStatus, at: string): Promise<void>;
 }

@@ -409,6 +409,10 @@ describe('customs review in Chromium', () => {
       const { id } = await submitApplication(clerk, server.url, 'C', 'EB-2026-0777');
       await logIn(officer, server.url, 'officer.wang');
       await officer.goto(`${server.url}/#/review/${id}`);
+      // The application is assigned from the review page (here to the officer himself, the office's only one).
+      await officer.getByLabel('Assign to').selectOption({ label: 'Wang Lei (王磊)' });
+      await officer.getByRole('button', { name: 'Assign', exact: true }).click();
+      await officer.getByTestId('reviewer').filter({ hasText: 'You: only you decide it.' }).waitFor();
       const ask = officer.getByRole('form', { name: 'Ask the enterprise for more material' });
       await ask
         .getByLabel('What the enterprise must explain or send')

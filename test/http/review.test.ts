@@ -189,6 +189,12 @@ describeEachDatabase('customs review', (dialect) => {
       },
     );
     const zhao = await logIn(api.app, 'officer.zhao');
+    const colleagues = (await call(officer, 'GET', `/api/offices/${shanghai.id}/officers`)).json().items;
+    expect(colleagues.map((entry: { username: string }) => entry.username).sort()).toEqual([
+      'officer.qian',
+      'officer.wang',
+    ]);
+    expect((await call(zhao, 'GET', `/api/offices/${shanghai.id}/officers`)).statusCode).toBe(403);
     const refused = await call(officer, 'POST', `/api/applications/${id}/assign`, {
       expectedVersion: version,
       officerId: zhao.body.user.id,

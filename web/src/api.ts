@@ -860,6 +860,13 @@ export const api = {
     );
   },
   listReturnReasons: () => request<{ items: ReturnReason[] }>('GET', '/api/review/return-reasons'),
+  listOfficeOfficers: (officeId: string) =>
+    request<{ items: Array<{ id: string; username: string; displayName: string }> }>(
+      'GET',
+      `/api/offices/${officeId}/officers`,
+    ),
+  assignApplication: (id: string, expectedVersion: number, officerId: string) =>
+    request<Application>('POST', `/api/applications/${id}/assign`, { expectedVersion, officerId }),
   claimApplication: (id: string, expectedVersion: number) =>
     request<Application>('POST', `/api/applications/${id}/claim`, { expectedVersion }),
   approveApplication: (id: string, expectedVersion: number, note?: string) =>

@@ -280,6 +280,17 @@ function users(db: Executor, direct: BetterSqlite3.Database | undefined): UserRe
       }));
     },
     officeIdsOf,
+    async listOfficeMembers(officeId) {
+      const rows = await db
+        .selectFrom('users')
+        .innerJoin('office_memberships', 'office_memberships.user_id', 'users.id')
+        .selectAll('users')
+        .where('office_memberships.office_id', '=', officeId)
+        .where('users.status', '=', 'active')
+        .orderBy('users.display_name')
+        .execute();
+      return rows.map(toUser);
+    },
     async updatePassword(id, passwordHash, at) {
       await db
         .updateTable('users')

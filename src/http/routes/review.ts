@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { approveApplication } from '../../app/review/approve-application.js';
 import { assignApplication } from '../../app/review/assign-application.js';
+import { listOfficeOfficers } from '../../app/review/list-office-officers.js';
 import { claimApplication } from '../../app/review/claim-application.js';
 import { listReviewQueue } from '../../app/review/list-review-queue.js';
 import { listReturnReasons } from '../../app/review/list-return-reasons.js';
@@ -136,6 +137,25 @@ export function reviewRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => claimApplication(deps, actorOf(request), { id: request.params.id, ...request.body }),
+  );
+
+  app.get(
+    '/api/offices/:id/officers',
+    {
+      schema: {
+        operationId: 'listOfficeOfficers',
+        summary: 'The officers of an office (for its officers, to assign applications)',
+        tags: ['review'],
+        params: z.strictObject({ id: Id }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => ({ items: await listOfficeOfficers(deps, actorOf(request), request.params.id) }),
   );
 
   app.post(

@@ -180,6 +180,18 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
             {t('review.claim')}
           </button>
         )}
+        {(claimable || status === 'under_review') && (
+          <AssignForm
+            officeId={application.officeId}
+            disabled={working}
+            onAssign={(officerId) =>
+              void act(
+                () => api.assignApplication(id, application.version, officerId),
+                () => t('review.assignedResult'),
+              )
+            }
+          />
+        )}
       </section>
 
       {application.certificateNumber && (
@@ -276,5 +288,49 @@ function ChecksList({ checks }: { checks: readonly CheckResult[] | null }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** Hands the application to an officer of its office (claimed for them, or changing hands). */
+function AssignForm({
+  officeId,
+  disabled,
+  onAssign,
+}: {
+  officeId: string;
+  disabled: boolean;
+  onAssign: (officerId: string) => void;
+}) {
+  const { t } = useI18n();
+  const [officers, setOfficers] = useState<Array<{ id: string; displayName: string }>>([]);
+  const [chosen, setChosen] = useState('');
+  useEffect(() => {
+    api.listOfficeOfficers(officeId).then(
+      (page) => setOfficers(page.items),
+      () => setOfficers([]),
+    );
+  }, [officeId]);
+  if (officers.length === 0) return null;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (chosen) onAssign(chosen);
+      }}
+    >
+      <label htmlFor="assign-officer">{t('review.assignTo')}</label>
+      <select id="assign-officer" value={chosen} onChange={(event) => setChosen(event.target.value)}>
+        <option value="">—</option>
+        {officers.map((officer) => (
+          <option key={officer.id} value={officer.id}>
+            {officer.displayName}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="secondary" disabled={disabled || !chosen}>
+        {t('review.assign')}
+      </button>
+    </form>
   );
 }
