@@ -53,6 +53,8 @@ export interface AuditEventData {
     kind?: string;
     replacesId?: string | null;
   };
+  /** The applicant asked to amend or reissue an issued certificate, and why. */
+  'application.replacement_requested': { kind: string; replacesId: string; reason: string };
   /** The applicant withdrew the application before review. */
   'application.withdrawn': Record<string, never>;
   /** An approved amendment replaced this certificate, which is now void. */

@@ -296,6 +296,13 @@ describeEachDatabase('customs review', (dialect) => {
     expect(asked.statusCode).toBe(201);
     expect(asked.json()).toMatchObject({ kind: 'amendment', replacesId: original.id, status: 'draft' });
     expect(asked.json().documents).toHaveLength(1); // the invoice comes along
+    const timeline = (await call(clerk, 'GET', `/api/applications/${asked.json().id}/timeline`)).json().items;
+    expect(timeline).toContainEqual(
+      expect.objectContaining({
+        type: 'application.replacement_requested',
+        data: { kind: 'amendment', replacesId: original.id, reason: 'THE CONSIGNEE NAME WAS INCOMPLETE.' },
+      }),
+    );
     const again = await call(clerk, 'POST', `/api/certificates/${original.id}/amendment`, {
       reason: 'AGAIN.',
     });

@@ -86,15 +86,16 @@ export async function requestReplacement(
     requestHash: null,
     copiedFrom: null,
   });
-  const replacement: ApplicationRecord = {
-    ...base,
-    kind: input.kind,
-    replacesId: original.id,
-    data: { ...data, remarks: data.remarks },
-  };
+  const replacement: ApplicationRecord = { ...base, kind: input.kind, replacesId: original.id };
   const documents = await deps.store.applications.listDocuments(original.id);
   await deps.store.transaction(async (tx) => {
     await recordNewApplication(tx, actor, replacement);
+    await tx.audit.append(actor, replacement.createdAt, {
+      type: 'application.replacement_requested',
+      subjectType: 'application',
+      subjectId: replacement.id,
+      data: { kind: input.kind, replacesId: original.id, reason: input.reason.trim() },
+    });
     for (const document of documents)
       await recordSupportingDocument(tx, actor, {
         ...document,

@@ -89,6 +89,8 @@ function eventDetail(
       return data.kind && data.kind !== 'original' ? known(t, `certificateKind.${text(data.kind)}`, '') : '';
     case 'application.document_uploaded':
       return known(t, `documents.kind.${text(data.kind)}`, text(data.kind));
+    case 'application.replacement_requested':
+      return text(data.reason);
     case 'application.document_removed':
       return text(data.fileName);
     case 'application.returned':
