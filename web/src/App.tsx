@@ -34,10 +34,12 @@ function Page({
   route,
   session,
   onSessionChanged,
+  onReceiptsRead,
 }: {
   route: Route;
   session: Session;
   onSessionChanged: () => void;
+  onReceiptsRead: () => void;
 }) {
   switch (route) {
     case 'applications':
@@ -47,7 +49,7 @@ function Page({
     case 'certificate-query':
       return <CertificateQuery session={session} />;
     case 'receipts':
-      return <Receipts />;
+      return <Receipts session={session} onRead={onReceiptsRead} />;
     case 'statistics':
       return <Statistics session={session} />;
     case 'review-queue':
@@ -91,6 +93,9 @@ export function App() {
   const [session, setSession] = useState<Session | null>();
   const [hash, setHash] = useState(routeFromHash);
   const [menuOpen, setMenuOpen] = useState(false);
+  /** The unread receipts of the user logged in, for the menu's badge. */
+  const [unread, setUnread] = useState<{ userId: string; count: number }>();
+  const unreadAsked = useRef(0);
   const main = useRef<HTMLElement>(null);
 
   const i18n = useMemo<I18n>(
@@ -147,6 +152,26 @@ export function App() {
 
   const groups = session ? navigationFor(session.user.roles) : [];
   const allowed = groups.flatMap((group) => group.items.map((item) => item.route));
+  const userId = session?.user.id;
+  const readsReceipts = allowed.includes('receipts');
+
+  // The badge follows the inbox: counted again on every change of page, and after a receipt is read.
+  // Only the answer to the latest question counts: an older one may arrive after it.
+  const countUnread = useCallback(() => {
+    if (!userId || !readsReceipts) return;
+    const asked = ++unreadAsked.current;
+    api.countUnreadReceipts().then(
+      (count) => {
+        if (asked === unreadAsked.current) setUnread({ userId, count });
+      },
+      (error: unknown) => console.error(error),
+    );
+  }, [userId, readsReceipts]);
+  useEffect(() => {
+    countUnread();
+  }, [countUnread, hash]);
+  const unreadCount = unread && unread.userId === userId ? unread.count : 0;
+
   // Detail pages outside the menu: an officer or administrator viewing one enterprise's information, one
   // certificate application (under the applications list in the menu), and an officer's review of one
   // application (under the review queue).
@@ -229,6 +254,15 @@ export function App() {
               onClick={() => setMenuOpen(!menuOpen)}
             >
               {t('nav.menu')}
+              {/* On a phone the menu is folded: the count shows on its button too (the link says it in words). */}
+              {unreadCount > 0 && (
+                <>
+                  {' '}
+                  <span className="menu-badge" aria-hidden="true">
+                    {unreadCount}
+                  </span>
+                </>
+              )}
             </button>
             <div id="menu-groups" className="menu-groups">
               {groups.map((group) => (
@@ -241,8 +275,23 @@ export function App() {
                         <a
                           href={`#/${item.route}`}
                           aria-current={item.route === currentRoute ? 'page' : undefined}
+                          {...(item.route === 'receipts' && unreadCount > 0
+                            ? {
+                                'aria-label': t('nav.withUnread', {
+                                  label: t(item.label),
+                                  count: unreadCount,
+                                }),
+                                title: t('nav.unreadTitle', { count: unreadCount }),
+                              }
+                            : {})}
                         >
                           {t(item.label)}
+                          {item.route === 'receipts' && unreadCount > 0 && (
+                            <>
+                              {' '}
+                              <span className="menu-badge">{unreadCount}</span>
+                            </>
+                          )}
                         </a>
                       </li>
                     ))}
@@ -265,7 +314,13 @@ export function App() {
             <ReviewPage key={reviewDetail} id={reviewDetail} session={session} />
           )}
           {session && route && !showsEnterprise && !showsApplication && !showsReview && (
-            <Page key={route} route={route} session={session} onSessionChanged={reloadSession} />
+            <Page
+              key={route}
+              route={route}
+              session={session}
+              onSessionChanged={reloadSession}
+              onReceiptsRead={countUnread}
+            />
           )}
         </main>
       </div>

@@ -507,18 +507,6 @@ export interface QueueFilter {
   mine?: boolean | undefined;
 }
 
-/** A line of Certificate Query. */
-/** The office heads' figures (GET /api/review/statistics). */
-export interface ReviewStatistics {
-  from: string;
-  until: string;
-  officeIds: string[];
-  issuedPerWeek: Array<{ week: string; typeCode: string; count: number }>;
-  medianHoursToDecision: number | null;
-  decisions: number;
-  returnReasons: Array<{ code: string; count: number }>;
-}
-
 /** Customs asks the enterprise for more material about an application, and the answer. */
 export interface EvidenceRequest {
   id: string;
@@ -541,19 +529,7 @@ export interface EvidenceRequest {
   }>;
 }
 
-/** A receipt of a status change (the portal inbox). */
-export interface Receipt {
-  id: string;
-  enterpriseId: string;
-  agencyId: string | null;
-  applicationId: string;
-  status: ApplicationStatus;
-  certificateNumber: string | null;
-  message: { en: string; zh: string };
-  createdAt: string;
-  readAt: string | null;
-}
-
+/** A line of Certificate Query. */
 export interface CertificateRow {
   id: string;
   enterpriseId: string;
@@ -596,6 +572,34 @@ export interface AutoApprovalSetting {
   autoApprove: boolean;
   updatedBy: string;
   updatedAt: string;
+}
+
+/** A receipt of a status change of an application, in the portal inbox of its enterprise (and agency). */
+export interface Receipt {
+  id: string;
+  enterpriseId: string;
+  agencyId: string | null;
+  applicationId: string;
+  status: ApplicationStatus;
+  certificateNumber: string | null;
+  message: Localised;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** An officer's figures over their offices (or one of them) and a period of days, China time. */
+export interface ReviewStatistics {
+  from: string;
+  until: string;
+  officeIds: string[];
+  /** Certificates issued per ISO week ("2026-W10") and type; weeks without any are left out. */
+  issuedPerWeek: Array<{ week: string; typeCode: string; count: number }>;
+  /** Hours from submission to customs' first decision, the median over the decided applications. */
+  medianHoursToDecision: number | null;
+  /** Applications with a first decision in the period. */
+  decisions: number;
+  /** How often each catalogue reason was given in a return, most common first. */
+  returnReasons: Array<{ code: string; count: number }>;
 }
 
 export interface FieldProblem {
@@ -707,6 +711,9 @@ function upload<T>(url: string, form: FormData): Promise<T> {
   return send<T>(url, { method: 'POST', body: form, headers });
 }
 
+/** How many receipts the inbox shows: the newest. */
+export const RECEIPTS_LIMIT = 50;
+
 export const api = {
   listEvidenceRequests: (applicationId: string) =>
     request<{ items: EvidenceRequest[] }>('GET', `/api/evidence-requests?applicationId=${applicationId}`),
@@ -720,14 +727,6 @@ export const api = {
     request<EvidenceRequest>('POST', `/api/evidence-requests/${requestId}/answer`, { answer }),
   evidenceDocumentUrl: (requestId: string, documentId: string) =>
     `/api/evidence-requests/${requestId}/documents/${documentId}`,
-  reviewStatistics: (query: { officeId: string; from: string; until: string }) => {
-    const parameters = new URLSearchParams({ from: query.from, until: query.until });
-    if (query.officeId) parameters.set('officeId', query.officeId);
-    return request<ReviewStatistics>('GET', `/api/review/statistics?${parameters.toString()}`);
-  },
-  listReceipts: (unreadOnly: boolean) =>
-    request<{ items: Receipt[]; unread: number }>('GET', `/api/inbox?limit=100&unreadOnly=${unreadOnly}`),
-  markReceiptRead: (id: string) => request<void>('POST', `/api/inbox/${id}/read`),
   login: (username: string, password: string) =>
     request<Session>('POST', '/api/session', { username, password }),
   getSession: () => request<Session>('GET', '/api/session'),
@@ -912,4 +911,20 @@ export const api = {
       `/api/offices/${officeId}/auto-approval/${encodeURIComponent(typeCode)}`,
       { autoApprove },
     ),
+  listReceipts: (unreadOnly: boolean) =>
+    request<{ items: Receipt[]; unread: number }>(
+      'GET',
+      `/api/inbox?unreadOnly=${unreadOnly}&limit=${RECEIPTS_LIMIT}`,
+    ),
+  /** The number of unread receipts, for the menu: the inbox answers it with any page. */
+  countUnreadReceipts: () =>
+    request<{ items: Receipt[]; unread: number }>('GET', '/api/inbox?unreadOnly=true&limit=1').then(
+      (inbox) => inbox.unread,
+    ),
+  markReceiptRead: (id: string) => request<void>('POST', `/api/inbox/${id}/read`),
+  getReviewStatistics: (query: { officeId?: string | undefined; from: string; until: string }) => {
+    const parameters = new URLSearchParams({ from: query.from, until: query.until });
+    if (query.officeId) parameters.set('officeId', query.officeId);
+    return request<ReviewStatistics>('GET', `/api/review/statistics?${parameters.toString()}`);
+  },
 };
