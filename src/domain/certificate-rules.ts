@@ -2,6 +2,7 @@ import type { ApplicationData } from './application.js';
 import { UNCOUNTED_PACKAGE_KINDS } from './application.js';
 import type { ApplicationField, CertificateType } from './certificate-types.js';
 import { acceptsDestination, boxOf } from './certificate-types.js';
+import { addDays, isCalendarDay as isDay } from './calendar-days.js';
 import { isCountryCode } from './countries.js';
 import type { HsNomenclature } from './hs-nomenclature.js';
 
@@ -86,12 +87,6 @@ const isEmpty = (value: unknown) =>
   value === undefined ||
   value === false ||
   (typeof value === 'string' && value.trim() === '');
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (value: string) =>
-  DAY.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
-const addDays = (value: string, days: number) =>
-  new Date(Date.parse(value) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Characters a certificate may carry: capitals, digits, spaces and ordinary punctuation. */
 const CERTIFICATE_CHARACTERS = /^[A-Z0-9 .,&'()\-/:;#+@"%*\n]*$/;

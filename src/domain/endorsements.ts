@@ -1,3 +1,4 @@
+import { addDays, isCalendarDay } from './calendar-days.js';
 import type { CertificateType } from './certificate-types.js';
 
 /**
@@ -11,13 +12,10 @@ export interface Endorsement {
   text: string;
 }
 
-const dayAfter = (day: string, days: number) =>
-  new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Whether a certificate certified on `certifiedOn` after shipment on `shippedOn` is issued retroactively. */
 export function isRetroactive(type: CertificateType, shippedOn: string, certifiedOn: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(shippedOn) || Number.isNaN(Date.parse(shippedOn))) return false;
-  return certifiedOn > dayAfter(shippedOn, type.retroactive.graceDays);
+  if (!isCalendarDay(shippedOn)) return false;
+  return certifiedOn > addDays(shippedOn, type.retroactive.graceDays);
 }
 
 const MONTHS = [

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import { chinaDayEnd, chinaDayStart } from '../../domain/calendar-days.js';
 import { hasRole } from '../../domain/actor.js';
 import type { ApplicationFilter, ApplicationRecord, ApplicationStatus, Deps } from '../ports.js';
 import { loadApplicationFor } from '../applications/access.js';
@@ -34,8 +35,6 @@ export interface CertificateQuery {
   limit: number;
 }
 
-const chinaMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
-
 /**
  * Certificate Query for enterprises and agents: their own applications and certificates by number,
  * status, type, destination, invoice number and the days they were applied for, newest application
@@ -52,10 +51,8 @@ export async function queryCertificates(
     certificateNumber: query.certificateNumber?.trim().toUpperCase() || undefined,
     destinationCountry: query.destinationCountry,
     invoiceNumber: query.invoiceNumber?.trim() || undefined,
-    createdFrom: query.from ? chinaMidnight(query.from) : undefined,
-    createdUntil: query.until
-      ? new Date(Date.parse(chinaMidnight(query.until)) + 86_400_000).toISOString()
-      : undefined,
+    createdFrom: query.from ? chinaDayStart(query.from) : undefined,
+    createdUntil: query.until ? chinaDayEnd(query.until) : undefined,
     order: 'created',
     before: query.before && { at: query.before.createdAt, id: query.before.id },
     limit: query.limit + 1,

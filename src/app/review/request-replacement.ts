@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { chinaDate } from '../../domain/agent-authorisation.js';
 import { LIVE_CERTIFICATE_STATUSES } from '../../domain/application-lifecycle.js';
+import { addDays } from '../../domain/calendar-days.js';
 import { DomainError } from '../../domain/errors.js';
 import { newApplicationRecord, recordNewApplication } from '../applications/create-application.js';
 import type { ApplicationView } from '../applications/assessment.js';
@@ -51,11 +52,7 @@ export async function requestReplacement(
   const type = certificateTypeOf(deps, original.typeCode);
   const today = chinaDate(deps.clock.now());
   if (type.validityDays !== null) {
-    const lastDay = new Date(
-      Date.parse(chinaDate(new Date(original.approvedAt))) + type.validityDays * 86_400_000,
-    )
-      .toISOString()
-      .slice(0, 10);
+    const lastDay = addDays(chinaDate(new Date(original.approvedAt)), type.validityDays);
     if (today > lastDay)
       throw new DomainError(
         'CONFLICT',

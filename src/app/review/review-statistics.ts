@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
+import { chinaDayEnd, chinaDayStart } from '../../domain/calendar-days.js';
 import { DomainError } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { ReviewStatistics } from '../../domain/review-statistics.js';
@@ -22,9 +23,11 @@ export async function getReviewStatistics(
   const offices = actor.kind === 'system' ? [] : [...actor.officeIds];
   if (query.officeId) authorize(actor, 'review.decide', { officeId: query.officeId });
   const officeIds = query.officeId ? [query.officeId] : offices;
-  const from = new Date(Date.parse(`${query.from}T00:00:00+08:00`)).toISOString();
-  const until = new Date(Date.parse(`${query.until}T00:00:00+08:00`) + 86_400_000).toISOString();
-  const rows = await deps.store.applications.statisticsRows(officeIds, from, until);
+  const rows = await deps.store.applications.statisticsRows(
+    officeIds,
+    chinaDayStart(query.from),
+    chinaDayEnd(query.until),
+  );
   return {
     ...reviewStatistics(rows.issued, rows.decisions),
     from: query.from,
