@@ -47,6 +47,9 @@ export const Role = z.enum(ROLES).meta({ id: 'Role' });
 export const OrganisationKind = z.enum(ORGANISATION_KINDS).meta({ id: 'OrganisationKind' });
 export const Id = z.string().min(1).max(64);
 
+/** A calendar day, YYYY-MM-DD. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
+
 export const Organisation = z
   .object({
     id: z.string(),

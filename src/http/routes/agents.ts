@@ -3,7 +3,7 @@ import { authoriseAgent } from '../../app/agents/authorise-agent.js';
 import { listAgentAuthorisations, listPrincipals } from '../../app/agents/list-agent-authorisations.js';
 import { revokeAgent } from '../../app/agents/revoke-agent.js';
 import { actorOf } from '../auth.js';
-import { Id, errorResponses } from '../schemas.js';
+import { Day, Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
 const Name = z.object({ en: z.string(), zh: z.string() });
@@ -22,7 +22,6 @@ const AgentAuthorisation = z
     state: z.enum(['active', 'pending', 'expired', 'revoked']),
   })
   .meta({ id: 'AgentAuthorisation' });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
 
 /** Agencies acting for enterprises: authorisation by the enterprise, revocation, the agency's principals. */
 export function agentRoutes(app: Api, { deps }: RouteContext): void {

@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import { createApplication } from '../../app/applications/create-application.js';
 import { getApplication } from '../../app/applications/get-application.js';
@@ -16,8 +15,8 @@ import { applicationDataSchema } from '../../domain/application.js';
 import { RULE_NAMES } from '../../domain/certificate-rules.js';
 import { CHECK_NAMES } from '../../domain/automated-checks.js';
 import { SUPPORTING_DOCUMENT_KINDS, certificateTypeSchema } from '../../domain/certificate-types.js';
-import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
+import { readDocumentUpload } from '../multipart.js';
 import { messagesFromJson, messagesFromXml } from '../message-file.js';
 import { Blocker, Finding, Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
@@ -126,12 +125,6 @@ const IdempotencyKey = z
   .min(8)
   .max(128)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
-
-function fieldValue(file: MultipartFile, name: string): string | undefined {
-  const field = file.fields[name];
-  const single = Array.isArray(field) ? field[0] : field;
-  return single && single.type === 'field' ? String(single.value) : undefined;
-}
 
 const MessageReceipt = z
   .object({
@@ -344,23 +337,10 @@ export function applicationRoutes(app: Api, { deps, config }: RouteContext): voi
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data.');
-      const file = await request.file();
-      if (!file)
-        throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
-          { path: 'file', code: 'required', message: 'Choose the document to upload.' },
-        ]);
-      const kind = z.enum(SUPPORTING_DOCUMENT_KINDS).safeParse(fieldValue(file, 'kind'));
-      if (!kind.success) {
-        file.file.resume();
-        throw new DomainError('VALIDATION_FAILED', 'Say what the document is (send kind before the file).', [
-          { path: 'kind', code: 'invalid_kind', message: `One of: ${SUPPORTING_DOCUMENT_KINDS.join(', ')}.` },
-        ]);
-      }
+      const { kind, file } = await readDocumentUpload(request);
       const document = await uploadSupportingDocument(deps, actorOf(request), {
         applicationId: request.params.id,
-        kind: kind.data,
+        kind,
         fileName: file.filename,
         content: file.file,
         limitBytes: config.documentUploadLimitBytes,

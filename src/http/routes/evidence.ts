@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import {
   answerEvidenceRequest,
@@ -8,8 +7,8 @@ import {
   uploadEvidenceDocument,
 } from '../../app/evidence/evidence-requests.js';
 import { SUPPORTING_DOCUMENT_KINDS } from '../../domain/certificate-types.js';
-import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
+import { readDocumentUpload } from '../multipart.js';
 import { Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -47,12 +46,6 @@ const EvidenceRequest = z
     overdue: z.boolean(),
   })
   .meta({ id: 'EvidenceRequest' });
-
-function fieldValue(file: MultipartFile, name: string): string | undefined {
-  const field = file.fields[name];
-  const single = Array.isArray(field) ? field[0] : field;
-  return single && single.type === 'field' ? String(single.value) : undefined;
-}
 
 /** Requests for more material and their answers (review now; pre-review and verification later). */
 export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
@@ -111,23 +104,10 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data.');
-      const file = await request.file();
-      if (!file)
-        throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
-          { path: 'file', code: 'required', message: 'Choose the document to upload.' },
-        ]);
-      const kind = z.enum(SUPPORTING_DOCUMENT_KINDS).safeParse(fieldValue(file, 'kind'));
-      if (!kind.success) {
-        file.file.resume();
-        throw new DomainError('VALIDATION_FAILED', 'Say what the document is (send kind before the file).', [
-          { path: 'kind', code: 'invalid_kind', message: `One of: ${SUPPORTING_DOCUMENT_KINDS.join(', ')}.` },
-        ]);
-      }
+      const { kind, file } = await readDocumentUpload(request);
       const document = await uploadEvidenceDocument(deps, actorOf(request), {
         requestId: request.params.id,
-        kind: kind.data,
+        kind,
         fileName: file.filename,
         content: file.file,
         limitBytes: config.documentUploadLimitBytes,

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { evaluateOrigin } from '../../app/origin/evaluate-origin.js';
 import { activateRuleTable, importRuleTable, listRuleTables } from '../../app/origin/rule-tables.js';
 import { actorOf } from '../auth.js';
-import { errorResponses } from '../schemas.js';
+import { Day, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
 
 /** The rules-of-origin engine over HTTP. */
 export function originRoutes(app: Api, { deps }: RouteContext): void {

@@ -19,7 +19,7 @@ import { requestReplacement } from '../../app/review/request-replacement.js';
 import { getReviewStatistics } from '../../app/review/review-statistics.js';
 import { listAutoApproval, setAutoApproval } from '../../app/review/set-auto-approval.js';
 import { actorOf } from '../auth.js';
-import { Id, errorResponses } from '../schemas.js';
+import { Day, Id, errorResponses } from '../schemas.js';
 import { Application } from './applications.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -42,7 +42,6 @@ const QueueItem = z
     warnings: z.number().int(),
   })
   .meta({ id: 'QueueItem' });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.');
 const CertificateRow = z
   .object({
     id: z.string(),

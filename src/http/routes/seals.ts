@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import { authoriseSeal } from '../../app/seals/authorise-seal.js';
 import { listSeals, readSealImage } from '../../app/seals/list-seals.js';
@@ -6,6 +5,7 @@ import { uploadSeal } from '../../app/seals/upload-seal.js';
 import { DomainError } from '../../domain/errors.js';
 import { SEAL_SHAPES } from '../../domain/seal-image.js';
 import { actorOf } from '../auth.js';
+import { fieldValue } from '../multipart.js';
 import { Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -33,12 +33,6 @@ const uploadFields = z.object({
   shape: z.enum(SEAL_SHAPES).optional(),
   signatoryName: z.string().trim().max(50).optional(),
 });
-
-function fieldValue(file: MultipartFile, name: string): string | undefined {
-  const field = file.fields[name];
-  const single = Array.isArray(field) ? field[0] : field;
-  return single && single.type === 'field' ? String(single.value) : undefined;
-}
 
 /** Seals and signatures for self-print. */
 export function sealRoutes(app: Api, { deps, config }: RouteContext): void {
