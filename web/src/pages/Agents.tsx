@@ -5,12 +5,13 @@ import { ApiError, api } from '../api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { localised, useCertificateTypes } from '../certificate-types';
+import { chinaDay } from '../days';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n';
 import { organisationName } from './names';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const inOneYear = () => new Date(Date.now() + 8 * 3_600_000 + 364 * 86_400_000).toISOString().slice(0, 10);
+const today = () => chinaDay();
+const inOneYear = () => chinaDay(364);
 
 /** The enterprise administrator's agents: who may act for the enterprise, for what, until when. */
 export function Agents({ session }: { session: Session }) {

@@ -3,12 +3,10 @@ import type { FormEvent } from 'react';
 import type { EvidenceRequest, SupportingDocumentKind } from '../api';
 import { SUPPORTING_DOCUMENT_KINDS, api } from '../api';
 import { Notice } from '../components/Notice';
+import { chinaDay } from '../days';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n';
 import { formatTime } from './names';
-
-const chinaDay = (offsetDays = 0) =>
-  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Requests for more material about an application: the officer asks (questions, the evidence wanted, a

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { localised, useCertificateTypes } from '../certificate-types';
+import { chinaDay } from '../days';
 import { errorText } from '../errors';
 import type { Language } from '../i18n';
 import { useI18n } from '../i18n';
@@ -16,7 +17,7 @@ const DAY = 86_400_000;
 const dayOf = (text: string) => Date.parse(`${text}T00:00:00Z`);
 const dayText = (day: number) => new Date(day).toISOString().slice(0, 10);
 /** Today in China, where the server counts its days and weeks. */
-const chinaToday = () => dayOf(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+const chinaToday = () => dayOf(chinaDay());
 /** The Monday of a day's week. */
 const mondayOf = (day: number) => day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
 
