@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { goodApplication } from '../support/applications.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
-import { logIn, openTestApi } from '../support/http.js';
+import { logIn, openTestApi, submitThroughApi } from '../support/http.js';
 import { INVOICE_PDF } from '../support/messages.js';
 import { multipart } from '../support/multipart.js';
 import { describeEachDatabase } from '../support/runtime.js';
@@ -40,15 +39,7 @@ describeEachDatabase('requests for more material', (dialect) => {
   };
 
   it('lets the officer ask for a cost sheet, the enterprise answer with it, and the officer read the answer', async () => {
-    const { id } = (
-      await call(clerk, 'POST', '/api/applications', {
-        enterpriseId: clerk.body.user.organisation.id,
-        typeCode: 'C',
-        data: goodApplication('C'),
-      })
-    ).json();
-    await upload(clerk, `/api/applications/${id}/documents`, 'invoice');
-    await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
+    const { id } = await submitThroughApi(api.app, clerk);
 
     const asked = await call(officer, 'POST', `/api/applications/${id}/evidence-requests`, {
       questions: 'SEND THE COST SHEET OF STYLE EB-2201.',
@@ -97,15 +88,7 @@ describeEachDatabase('requests for more material', (dialect) => {
   });
 
   it('shows a request past its deadline as overdue, and refuses a deadline in the past', async () => {
-    const { id } = (
-      await call(clerk, 'POST', '/api/applications', {
-        enterpriseId: clerk.body.user.organisation.id,
-        typeCode: 'C',
-        data: goodApplication('C'),
-      })
-    ).json();
-    await upload(clerk, `/api/applications/${id}/documents`, 'invoice');
-    await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
+    const { id } = await submitThroughApi(api.app, clerk);
     const past = await call(officer, 'POST', `/api/applications/${id}/evidence-requests`, {
       questions: 'WHO MADE THE FABRIC?',
       evidenceWanted: [],

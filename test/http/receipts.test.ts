@@ -4,11 +4,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { JobRunner } from '../../src/app/jobs/job-runner.js';
 import { jobHandlers } from '../../src/app/jobs/handlers.js';
 import { webhookSignature } from '../../src/app/receipts/deliver-webhook.js';
-import { goodApplication } from '../support/applications.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
-import { logIn, openTestApi } from '../support/http.js';
-import { INVOICE_PDF } from '../support/messages.js';
-import { multipart } from '../support/multipart.js';
+import { logIn, openTestApi, submitThroughApi } from '../support/http.js';
 import { describeEachDatabase } from '../support/runtime.js';
 
 /** An ERP's receiving end: records what arrives and answers with the status it is told to. */
@@ -57,27 +54,7 @@ describeEachDatabase('receipts: inbox and webhooks', (dialect) => {
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
 
-  async function submit(): Promise<{ id: string; version: number }> {
-    const { id } = (
-      await call(clerk, 'POST', '/api/applications', {
-        enterpriseId: clerk.body.user.organisation.id,
-        typeCode: 'C',
-        data: goodApplication('C'),
-      })
-    ).json();
-    const body = multipart(
-      { kind: 'invoice' },
-      { name: 'invoice.pdf', type: 'application/pdf', content: INVOICE_PDF },
-    );
-    await api.app.inject({
-      method: 'POST',
-      url: `/api/applications/${id}/documents`,
-      headers: { ...clerk.headers, 'content-type': body.contentType },
-      payload: body.payload,
-    });
-    const sent = (await call(clerk, 'POST', `/api/applications/${id}/submit`, {})).json();
-    return { id, version: sent.version };
-  }
+  const submit = () => submitThroughApi(api.app, clerk);
 
   it('gives the enterprise a receipt in its inbox for every status change, in both languages', async () => {
     const { id, version } = await submit();

@@ -3,9 +3,7 @@ import { createUser } from '../../src/app/identity/create-user.js';
 import type { ApplicationRecord } from '../../src/app/ports.js';
 import { goodApplication } from '../support/applications.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
-import { DEMO_PASSWORD, logIn, openTestApi } from '../support/http.js';
-import { INVOICE_PDF } from '../support/messages.js';
-import { multipart } from '../support/multipart.js';
+import { DEMO_PASSWORD, logIn, openTestApi, submitThroughApi } from '../support/http.js';
 import { describeEachDatabase } from '../support/runtime.js';
 
 describeEachDatabase('customs review', (dialect) => {
@@ -36,25 +34,9 @@ describeEachDatabase('customs review', (dialect) => {
     typeCode = 'C',
     expectStatus = 'submitted',
   ): Promise<{ id: string; version: number }> {
-    const created = await call(clerk, 'POST', '/api/applications', {
-      enterpriseId: everbright,
-      typeCode,
-      data: goodApplication(typeCode),
-    });
-    const { id } = created.json();
-    const body = multipart(
-      { kind: 'invoice' },
-      { name: 'invoice.pdf', type: 'application/pdf', content: INVOICE_PDF },
-    );
-    await api.app.inject({
-      method: 'POST',
-      url: `/api/applications/${id}/documents`,
-      headers: { ...clerk.headers, 'content-type': body.contentType },
-      payload: body.payload,
-    });
-    const sent = await call(clerk, 'POST', `/api/applications/${id}/submit`, {});
-    expect(sent.json().status).toBe(expectStatus);
-    return { id, version: sent.json().version };
+    const sent = await submitThroughApi(api.app, clerk, typeCode);
+    expect(sent.status).toBe(expectStatus);
+    return { id: sent.id, version: sent.version };
   }
 
   it('queues, claims, returns two boxes with reasons, takes the correction, approves and numbers', async () => {

@@ -3,6 +3,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import type { Api } from '../../src/http/routes/types.js';
 import type { Dialect, TestRuntime } from './runtime.js';
+import { goodApplication } from './applications.js';
+import { INVOICE_PDF } from './messages.js';
+import { multipart } from './multipart.js';
 import { openTestRuntime } from './runtime.js';
 
 export const DEMO_PASSWORD = 'origo-demo-2026';
@@ -65,4 +68,40 @@ export function sessionCookie(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((candidate) => candidate.name === 'origo_session');
   if (!cookie) throw new Error('no session cookie set');
   return `origo_session=${cookie.value}`;
+}
+
+/**
+ * What a careful clerk does through the API: a complete application of a type (goodApplication), its
+ * invoice attached, submitted. Answers the submission's response (status, version, ...).
+ */
+export async function submitThroughApi(
+  app: Api,
+  clerk: LoggedIn,
+  typeCode = 'C',
+): Promise<{ id: string; version: number; status: string }> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/applications',
+    headers: clerk.headers,
+    payload: { enterpriseId: clerk.body.user.organisation.id, typeCode, data: goodApplication(typeCode) },
+  });
+  const { id } = created.json() as { id: string };
+  const body = multipart(
+    { kind: 'invoice' },
+    { name: 'invoice.pdf', type: 'application/pdf', content: INVOICE_PDF },
+  );
+  await app.inject({
+    method: 'POST',
+    url: `/api/applications/${id}/documents`,
+    headers: { ...clerk.headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+  const sent = await app.inject({
+    method: 'POST',
+    url: `/api/applications/${id}/submit`,
+    headers: clerk.headers,
+    payload: {},
+  });
+  const { version, status } = sent.json() as { version: number; status: string };
+  return { id, version, status };
 }
