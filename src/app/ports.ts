@@ -7,6 +7,9 @@ import type { CertificateType, SupportingDocumentKind } from '../domain/certific
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
 import type { ReturnReason } from '../domain/review.js';
 import type { OriginCatalogue } from '../origin/origin-catalogue.js';
+import type { BillOfMaterials } from '../origin/bill-of-materials.js';
+import type { OriginComparison } from '../origin/determine-origin.js';
+import type { PreReviewDecision, PreReviewStatus } from '../domain/pre-review.js';
 import type { CheckResult } from '../domain/automated-checks.js';
 import type { DecisionRow, IssuedRow } from '../domain/review-statistics.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
@@ -569,7 +572,7 @@ export interface RuleTableRepository {
  */
 export interface EvidenceRequestRecord {
   id: string;
-  subjectType: 'application';
+  subjectType: 'application' | 'pre_review';
   subjectId: string;
   enterpriseId: string;
   agencyId: string | null;
@@ -616,10 +619,54 @@ export interface EvidenceRequestRepository {
   listDocuments(requestId: string): Promise<EvidenceDocumentRecord[]>;
 }
 
+/** A product submitted for advance origin verification, with the engine's answer and customs' decision. */
+export interface PreReviewRecord {
+  id: string;
+  enterpriseId: string;
+  officeId: string;
+  status: PreReviewStatus;
+  /** The product as the bill names it: 10-digit HS code, names, model. */
+  hsCode: string;
+  nameEn: string;
+  nameZh: string;
+  model: string;
+  agreements: string[];
+  /** The bill of materials as submitted (the engine's JSON format). */
+  bill: BillOfMaterials;
+  /** The engine's answer the decision stands on: at submission, again at the decision. */
+  evaluation: OriginComparison;
+  /** The day the rules were applied as of. */
+  evaluatedOn: string;
+  submittedBy: string;
+  submittedAt: string;
+  decision: PreReviewDecision | null;
+  version: number;
+}
+
+export interface PreReviewFilter {
+  enterpriseId?: string | undefined;
+  officeIds?: readonly string[] | undefined;
+  status?: PreReviewStatus | undefined;
+  /** Decided, conforming for this agreement and valid on this day (for an application's picker). */
+  usableFor?: { agreement: string; day: string } | undefined;
+  limit: number;
+}
+
+export interface PreReviewRepository {
+  insert(preReview: PreReviewRecord): Promise<void>;
+  findById(id: string): Promise<PreReviewRecord | undefined>;
+  findByIds(ids: readonly string[]): Promise<PreReviewRecord[]>;
+  /** Newest first (the officers' queue: oldest first, see `oldestFirst`). */
+  list(filter: PreReviewFilter & { oldestFirst?: boolean }): Promise<PreReviewRecord[]>;
+  /** Writes the changed record if its version is still `expectedVersion`; false otherwise. */
+  update(preReview: PreReviewRecord, expectedVersion: number): Promise<boolean>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
   applications: ApplicationRepository;
   evidenceRequests: EvidenceRequestRepository;
+  preReviews: PreReviewRepository;
   ruleTables: RuleTableRepository;
   receipts: ReceiptRepository;
   agentAuthorisations: AgentAuthorisationRepository;

@@ -39,6 +39,8 @@ export const goodsItemSchema = z
     quantityUnit: text(20),
     /** FOB value in US dollars, when the type or the criterion asks for it. */
     fobValue: z.number().nonnegative().max(1e13).nullable().default(null),
+    /** A product pre-review this item rests on (its HS code and criterion), checked at submission. */
+    preReviewId: text(40),
   })
   .strict();
 

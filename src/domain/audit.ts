@@ -95,6 +95,15 @@ export interface AuditEventData {
   'evidence.requested': { requestId: string; evidenceWanted: string[]; deadline: string };
   /** The enterprise answered a request for more material. */
   'evidence.answered': { requestId: string; documents: number };
+  /** A product was submitted for pre-review (advance origin verification). */
+  'pre_review.submitted': { hsCode: string; agreements: string[]; engine: string[] };
+  /** Customs decided a pre-review: per agreement, conforms or not, and whether it overrode the engine. */
+  'pre_review.decided': {
+    results: { agreement: string; conforms: boolean; criterion: string; overridden: boolean }[];
+    validUntil: string;
+  };
+  /** The enterprise withdrew a pre-review before the decision. */
+  'pre_review.withdrawn': Record<string, never>;
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

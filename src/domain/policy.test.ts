@@ -158,6 +158,10 @@ const n = 'deny';
  *   command line; nothing is stored.
  * - origin.manageRules: system and the customs administration (importing and activating rule tables).
  * - review.configure: the system and the customs administration (automatic approval per office and type).
+ * - preReview.submit: system and the enterprise's own admin, applicant and API key (the producer asks;
+ *   agencies file certificates, not pre-reviews).
+ * - preReview.read: as organisation.read (the enterprise, officers of its office, customs administration).
+ * - preReview.decide: as review.decide (officers of the enterprise's office).
  * - review.decide: the system and officers of the office the application belongs to; not the customs
  *   administration as such (deciding is an officer's act), nor any enterprise or agency.
  */
@@ -471,6 +475,47 @@ const TABLE: readonly Row[] = [
   ['origin.manageRules',          'office2',     Y, n, n, n, n, Y, n],
   ['origin.manageRules',          'authority',   Y, n, n, n, n, Y, n],
   ['origin.manageRules',          'empty',       Y, n, n, n, n, Y, n],
+  ['preReview.submit', 'ent1', Y, Y, Y, n, n, n, Y],
+  ['preReview.submit', 'ent1Agent', Y, Y, Y, n, n, n, Y],
+  ['preReview.submit', 'ent1AgentApp', Y, Y, Y, n, n, n, Y],
+  ['preReview.submit', 'ent1AgentOtherType', Y, Y, Y, n, n, n, Y],
+  ['preReview.submit', 'ent1OtherApplicant', Y, Y, Y, n, n, n, Y],
+  ['preReview.submit', 'ent1Lapsed', Y, Y, Y, n, n, n, Y],
+  ['preReview.submit', 'ent2', Y, n, n, n, n, n, n],
+  ['preReview.submit', 'agency1', Y, n, n, n, n, n, n],
+  ['preReview.submit', 'office1', Y, n, n, n, n, n, n],
+  ['preReview.submit', 'office3', Y, n, n, n, n, n, n],
+  ['preReview.submit', 'office2', Y, n, n, n, n, n, n],
+  ['preReview.submit', 'authority', Y, n, n, n, n, n, n],
+  ['preReview.submit', 'empty', Y, n, n, n, n, n, n],
+
+  ['preReview.read', 'ent1', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['preReview.read', 'ent1Agent', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['preReview.read', 'ent1AgentApp', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['preReview.read', 'ent1AgentOtherType', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['preReview.read', 'ent1OtherApplicant', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['preReview.read', 'ent1Lapsed', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['preReview.read', 'ent2', Y,     n,       n,        n,    n,      Y,       n],
+  ['preReview.read', 'agency1', Y,     n,       n,        Y,    Y,      Y,       n],
+  ['preReview.read', 'office1', Y,     n,       n,        n,    Y,      Y,       n],
+  ['preReview.read', 'office3', Y,     n,       n,        n,    Y,      Y,       n],
+  ['preReview.read', 'office2', Y,     n,       n,        n,    n,      Y,       n],
+  ['preReview.read', 'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['preReview.read', 'empty', Y,     n,       n,        n,    n,      Y,       n],
+
+  ['preReview.decide', 'ent1', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'ent1Agent', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'ent1AgentApp', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'ent1AgentOtherType', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'ent1OtherApplicant', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'ent1Lapsed', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'ent2', Y, n, n, n, n, n, n],
+  ['preReview.decide', 'agency1', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'office1', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'office3', Y, n, n, n, Y, n, n],
+  ['preReview.decide', 'office2', Y, n, n, n, n, n, n],
+  ['preReview.decide', 'authority', Y, n, n, n, n, n, n],
+  ['preReview.decide', 'empty', Y, n, n, n, n, n, n],
 
   ['audit.read',                  'ent1',       Y,     n,       n,        n,    n,      Y,       n],
   ['audit.read',                  'ent1Agent',  Y,     n,       n,        n,    n,      Y,       n],

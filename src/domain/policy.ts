@@ -110,6 +110,12 @@ export const POLICY = {
   'webhook.manage': any(isSystem, isCustomsAdmin, enterpriseAdminOfScope, agencyStaffOfScope),
   /** Determine the origin of a product from a bill of materials (nothing is stored). */
   'origin.evaluate': any(isSystem, isAuthenticated),
+  /** Submit a product for advance origin verification (pre-review), withdraw it, answer requests on it. */
+  'preReview.submit': any(isSystem, applicantOfScope),
+  /** See a pre-review: its enterprise, officers of its office, customs administrators. */
+  'preReview.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  /** Decide a pre-review (conforms or not, per agreement) or ask for more material: its office's officers. */
+  'preReview.decide': any(isSystem, officerOfScope),
   /** Import product-specific rule tables and put a version in force. */
   'origin.manageRules': any(isSystem, isCustomsAdmin),
   /** Read and verify the audit trail. */

@@ -88,3 +88,10 @@ export function queryFor(catalogue: OriginCatalogue, agreement: string, date: st
   const entry = catalogue.agreements.get(agreement);
   return entry ? { profile: entry.profile, table: entry.table, date } : null;
 }
+
+/** The agreement whose certificates are of this type (RC → RCEP, C → NONPREFERENTIAL), or null. */
+export function agreementForCertificateType(catalogue: OriginCatalogue, typeCode: string): string | null {
+  for (const [id, entry] of catalogue.agreements)
+    if (entry.profile.certificateTypes.includes(typeCode)) return id;
+  return null;
+}

@@ -41,7 +41,9 @@ describeEachDatabase('requests for more material', (dialect) => {
   it('lets the officer ask for a cost sheet, the enterprise answer with it, and the officer read the answer', async () => {
     const { id } = await submitThroughApi(api.app, clerk);
 
-    const asked = await call(officer, 'POST', `/api/applications/${id}/evidence-requests`, {
+    const asked = await call(officer, 'POST', `/api/evidence-requests`, {
+      subjectType: 'application',
+      subjectId: id,
       questions: 'SEND THE COST SHEET OF STYLE EB-2201.',
       evidenceWanted: ['cost_sheet'],
       deadline: '2026-03-09',
@@ -89,7 +91,9 @@ describeEachDatabase('requests for more material', (dialect) => {
 
   it('shows a request past its deadline as overdue, and refuses a deadline in the past', async () => {
     const { id } = await submitThroughApi(api.app, clerk);
-    const past = await call(officer, 'POST', `/api/applications/${id}/evidence-requests`, {
+    const past = await call(officer, 'POST', `/api/evidence-requests`, {
+      subjectType: 'application',
+      subjectId: id,
       questions: 'WHO MADE THE FABRIC?',
       evidenceWanted: [],
       deadline: '2026-03-01',
@@ -97,7 +101,9 @@ describeEachDatabase('requests for more material', (dialect) => {
     expect(past.json().fields).toEqual([
       expect.objectContaining({ path: 'deadline', code: 'invalid_deadline' }),
     ]);
-    await call(officer, 'POST', `/api/applications/${id}/evidence-requests`, {
+    await call(officer, 'POST', `/api/evidence-requests`, {
+      subjectType: 'application',
+      subjectId: id,
       questions: 'WHO MADE THE FABRIC?',
       evidenceWanted: [],
       deadline: '2026-03-03',

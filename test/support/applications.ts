@@ -61,6 +61,7 @@ export function goodApplication(code: string, items = 1): ApplicationData {
       quantity: 2400 + index,
       quantityUnit: 'PCS',
       fobValue: type.fobValue === 'always' ? 12000 : null,
+      preReviewId: '',
     })),
     invoices: [{ number: 'EB-2026-0117', date: '2026-02-26' }],
     thirdPartyInvoicing: null,

@@ -265,6 +265,8 @@ export interface GoodsItem {
   quantity: number | null;
   quantityUnit: string;
   fobValue: number | null;
+  /** A product pre-review the item rests on (its HS code and criterion). */
+  preReviewId: string;
 }
 
 export interface Invoice {
@@ -507,10 +509,16 @@ export interface QueueFilter {
   mine?: boolean | undefined;
 }
 
-/** Customs asks the enterprise for more material about an application, and the answer. */
+/** What customs asks about: an application or a product pre-review. */
+export interface EvidenceSubject {
+  type: 'application' | 'pre_review';
+  id: string;
+}
+
+/** Customs asks the enterprise for more material about an application or a pre-review, and the answer. */
 export interface EvidenceRequest {
   id: string;
-  subjectType: 'application';
+  subjectType: EvidenceSubject['type'];
   subjectId: string;
   questions: string;
   evidenceWanted: SupportingDocumentKind[];
@@ -715,12 +723,20 @@ function upload<T>(url: string, form: FormData): Promise<T> {
 export const RECEIPTS_LIMIT = 50;
 
 export const api = {
-  listEvidenceRequests: (applicationId: string) =>
-    request<{ items: EvidenceRequest[] }>('GET', `/api/evidence-requests?applicationId=${applicationId}`),
+  listEvidenceRequests: (subject: EvidenceSubject) =>
+    request<{ items: EvidenceRequest[] }>(
+      'GET',
+      `/api/evidence-requests?${subject.type === 'application' ? 'applicationId' : 'preReviewId'}=${subject.id}`,
+    ),
   requestEvidence: (
-    applicationId: string,
+    subject: EvidenceSubject,
     input: { questions: string; evidenceWanted: SupportingDocumentKind[]; deadline: string },
-  ) => request<EvidenceRequest>('POST', `/api/applications/${applicationId}/evidence-requests`, input),
+  ) =>
+    request<EvidenceRequest>('POST', '/api/evidence-requests', {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      ...input,
+    }),
   uploadEvidenceDocument: (requestId: string, form: FormData) =>
     upload<{ id: string; fileName: string }>(`/api/evidence-requests/${requestId}/documents`, form),
   answerEvidenceRequest: (requestId: string, answer: string) =>

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Compilable, Kysely, Transaction } from 'kysely';
 import { CompiledQuery } from 'kysely';
+import { preReviews } from './pre-reviews.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1660,6 +1661,7 @@ function repositories(
   return {
     applications: applications(db),
     evidenceRequests: evidenceRequests(db),
+    preReviews: preReviews(db),
     ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),

@@ -310,7 +310,28 @@ export interface EvidenceDocumentsTable {
   uploaded_at: string;
 }
 
+export interface PreReviewsTable {
+  id: string;
+  enterprise_id: string;
+  office_id: string;
+  status: string;
+  hs_code: string;
+  name_en: string;
+  name_zh: string;
+  model: string;
+  agreements: string;
+  bill: string;
+  evaluation: string;
+  evaluated_on: string;
+  submitted_by: string;
+  submitted_at: string;
+  decision: string | null;
+  valid_until: string | null;
+  version: number;
+}
+
 export interface Database {
+  pre_reviews: PreReviewsTable;
   evidence_requests: EvidenceRequestsTable;
   evidence_documents: EvidenceDocumentsTable;
   rule_tables: RuleTablesTable;

@@ -55,6 +55,7 @@ function shipment(
         quantity: 2880,
         quantityUnit: 'PCS',
         fobValue: null,
+        preReviewId: '',
       },
     ],
     invoices: [{ number: invoice, date: offsetDays(-2) }],

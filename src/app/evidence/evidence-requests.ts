@@ -7,9 +7,10 @@ import { DomainError } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import { loadApplicationFor } from '../applications/access.js';
 import { receiveSupportingDocument } from '../applications/upload-supporting-document.js';
-import type { Deps, EvidenceDocumentRecord, EvidenceRequestRecord } from '../ports.js';
+import type { ApplicationRecord, Deps, EvidenceDocumentRecord, EvidenceRequestRecord } from '../ports.js';
 import { newId } from '../tokens.js';
 import { issueReceipt, subjectOf } from '../receipts/issue-receipt.js';
+import { loadPreReviewFor } from '../pre-review/access.js';
 
 export interface EvidenceRequestView extends EvidenceRequestRecord {
   documents: EvidenceDocumentRecord[];
@@ -28,29 +29,87 @@ async function view(
   };
 }
 
+/** What customs asks about: an application in review or a product pre-review (later: a verification case). */
+export interface EvidenceSubject {
+  type: EvidenceRequestRecord['subjectType'];
+  id: string;
+}
+
+/** Who a subject concerns, once the actor has been allowed to act on it. */
+interface SubjectParties {
+  enterpriseId: string;
+  agencyId: string | null;
+  officeId: string;
+  /** The application, when the subject is one (its receipts go to the enterprise's inbox). */
+  application: ApplicationRecord | null;
+  /** Why the subject cannot take a request now (an undecided pre-review, a submitted application). */
+  closed: string | null;
+}
+
 /**
- * An officer asks the enterprise for more material about an application of the office: questions, the
- * evidence wanted and a deadline. The enterprise (and the agency that applied) sees it and answers.
+ * Loads the subject of a request for one side: `officer` asks (officers of its office), `party` answers
+ * (the enterprise, and for an application the agency that applied), `reader` sees.
+ */
+async function subjectFor(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  actor: Actor,
+  side: 'officer' | 'party' | 'reader',
+  subject: EvidenceSubject,
+): Promise<SubjectParties> {
+  if (subject.type === 'pre_review') {
+    const permission =
+      side === 'officer' ? 'preReview.decide' : side === 'party' ? 'preReview.submit' : 'preReview.read';
+    const preReview = await loadPreReviewFor(deps, actor, permission, subject.id);
+    return {
+      enterpriseId: preReview.enterpriseId,
+      agencyId: null,
+      officeId: preReview.officeId,
+      application: null,
+      closed: preReview.status === 'submitted' ? null : `The pre-review is ${preReview.status}.`,
+    };
+  }
+  let application: ApplicationRecord;
+  if (side === 'officer') {
+    const found = await deps.store.applications.findById(subject.id);
+    authorize(
+      actor,
+      'review.decide',
+      found ? { orgId: found.enterpriseId, orgKind: 'enterprise', officeId: found.officeId } : {},
+    );
+    if (!found) throw new DomainError('NOT_FOUND', 'No such application.');
+    application = found;
+  } else
+    application = await loadApplicationFor(
+      deps,
+      actor,
+      side === 'party' ? 'application.apply' : 'application.read',
+      subject.id,
+    );
+  return {
+    enterpriseId: application.enterpriseId,
+    agencyId: application.agencyId,
+    officeId: application.officeId,
+    application,
+    closed: application.status === 'draft' ? 'The application has not been submitted.' : null,
+  };
+}
+
+/**
+ * An officer asks the enterprise for more material about an application or a pre-review of the office:
+ * questions, the evidence wanted and a deadline. The enterprise (and the agency that applied) sees it and
+ * answers.
  */
 export async function requestEvidence(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
   input: {
-    applicationId: string;
+    subject: EvidenceSubject;
     questions: string;
     evidenceWanted: SupportingDocumentKind[];
     deadline: string;
   },
 ): Promise<EvidenceRequestView> {
-  const application = await deps.store.applications.findById(input.applicationId);
-  authorize(
-    actor,
-    'review.decide',
-    application
-      ? { orgId: application.enterpriseId, orgKind: 'enterprise', officeId: application.officeId }
-      : {},
-  );
-  if (!application) throw new DomainError('NOT_FOUND', 'No such application.');
+  const parties = await subjectFor(deps, actor, 'officer', input.subject);
   const problems: FieldProblem[] = [];
   if (input.questions.trim() === '')
     problems.push({
@@ -65,21 +124,16 @@ export async function requestEvidence(
       code: 'invalid_deadline',
       message: `Give a day from ${today} on (YYYY-MM-DD).`,
     });
-  if (application.status === 'draft')
-    problems.push({
-      path: 'applicationId',
-      code: 'not_submitted',
-      message: 'The application has not been submitted.',
-    });
+  if (parties.closed) problems.push({ path: 'subjectId', code: 'not_open', message: parties.closed });
   if (problems.length)
     throw new DomainError('VALIDATION_FAILED', 'The request cannot be sent as it is.', problems);
   const request: EvidenceRequestRecord = {
     id: newId(),
-    subjectType: 'application',
-    subjectId: application.id,
-    enterpriseId: application.enterpriseId,
-    agencyId: application.agencyId,
-    officeId: application.officeId,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id,
+    enterpriseId: parties.enterpriseId,
+    agencyId: parties.agencyId,
+    officeId: parties.officeId,
     questions: input.questions.trim(),
     evidenceWanted: [...new Set(input.evidenceWanted)],
     deadline: input.deadline,
@@ -90,33 +144,39 @@ export async function requestEvidence(
     answeredBy: null,
     answeredAt: null,
   };
-  const subject = subjectOf(application);
+  const application = parties.application;
   await deps.store.transaction(async (tx) => {
     await tx.evidenceRequests.insert(request);
-    await issueReceipt(deps, tx, application, {
-      en: `Customs asks for more material about ${subject.en.replace(/^Your/, 'your')}: answer by ${request.deadline}.`,
-      zh: `海关要求就${subject.zh.replace(/^您的/, '您的')}补充材料，请于${request.deadline}前答复。`,
-    });
+    if (application) {
+      const subject = subjectOf(application);
+      await issueReceipt(deps, tx, application, {
+        en: `Customs asks for more material about ${subject.en.replace(/^Your/, 'your')}: answer by ${request.deadline}.`,
+        zh: `海关要求就${subject.zh}补充材料，请于${request.deadline}前答复。`,
+      });
+    }
     await tx.audit.append(actor, request.askedAt, {
       type: 'evidence.requested',
-      subjectType: 'application',
-      subjectId: application.id,
+      subjectType: request.subjectType,
+      subjectId: request.subjectId,
       data: { requestId: request.id, evidenceWanted: request.evidenceWanted, deadline: request.deadline },
     });
   });
   return view(deps, request);
 }
 
-/** Loads a request for its enterprise (or the agency that applied) through the application it is about. */
+/** Loads a request for one side, through the subject it is about. */
 async function loadRequestFor(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
-  permission: 'application.apply' | 'application.read',
+  side: 'party' | 'reader',
   id: string,
 ): Promise<EvidenceRequestRecord> {
   const request = await deps.store.evidenceRequests.findById(id);
-  await loadApplicationFor(deps, actor, permission, request?.subjectId ?? id);
-  if (!request) throw new DomainError('NOT_FOUND', 'No such request.');
+  if (!request) {
+    authorize(actor, side === 'party' ? 'application.apply' : 'application.read', {});
+    throw new DomainError('NOT_FOUND', 'No such request.');
+  }
+  await subjectFor(deps, actor, side, { type: request.subjectType, id: request.subjectId });
   return request;
 }
 
@@ -134,7 +194,7 @@ export async function uploadEvidenceDocument(
 ): Promise<EvidenceDocumentRecord> {
   let request: EvidenceRequestRecord;
   try {
-    request = await loadRequestFor(deps, actor, 'application.apply', input.requestId);
+    request = await loadRequestFor(deps, actor, 'party', input.requestId);
     if (request.status !== 'open') throw new DomainError('CONFLICT', `The request is ${request.status}.`);
   } catch (error) {
     if ('resume' in input.content) (input.content as NodeJS.ReadableStream).resume();
@@ -176,7 +236,7 @@ export async function answerEvidenceRequest(
   actor: Actor,
   input: { requestId: string; answer: string },
 ): Promise<EvidenceRequestView> {
-  const request = await loadRequestFor(deps, actor, 'application.apply', input.requestId);
+  const request = await loadRequestFor(deps, actor, 'party', input.requestId);
   if (input.answer.trim() === '')
     throw new DomainError(
       'VALIDATION_FAILED',
@@ -221,22 +281,29 @@ export async function answerEvidenceRequest(
 }
 
 /**
- * Requests the caller may see: about one application, or all of the enterprise's (or the agency's), or of
+ * Requests the caller may see: about one application or pre-review, or all of the enterprise's (or the agency's), or of
  * the officer's offices; newest first.
  */
 export async function listEvidenceRequests(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
-  query: { applicationId?: string | undefined; status?: EvidenceRequestRecord['status'] | undefined },
+  query: {
+    applicationId?: string | undefined;
+    preReviewId?: string | undefined;
+    status?: EvidenceRequestRecord['status'] | undefined;
+  },
 ): Promise<EvidenceRequestView[]> {
   let rows: EvidenceRequestRecord[];
-  if (query.applicationId) {
-    await loadApplicationFor(deps, actor, 'application.read', query.applicationId);
-    rows = await deps.store.evidenceRequests.list({
-      subjectId: query.applicationId,
-      status: query.status,
-      limit: 200,
-    });
+  const subject: EvidenceSubject | null = query.applicationId
+    ? { type: 'application', id: query.applicationId }
+    : query.preReviewId
+      ? { type: 'pre_review', id: query.preReviewId }
+      : null;
+  if (subject) {
+    await subjectFor(deps, actor, 'reader', subject);
+    rows = (
+      await deps.store.evidenceRequests.list({ subjectId: subject.id, status: query.status, limit: 200 })
+    ).filter((row) => row.subjectType === subject.type);
   } else if (actor.kind === 'system' || hasRole(actor, 'customs_admin')) {
     rows = await deps.store.evidenceRequests.list({ status: query.status, limit: 200 });
   } else if (hasRole(actor, 'customs_officer')) {
@@ -268,7 +335,7 @@ export async function readEvidenceDocument(
   requestId: string,
   documentId: string,
 ): Promise<{ document: EvidenceDocumentRecord; content: NodeJS.ReadableStream }> {
-  const request = await loadRequestFor(deps, actor, 'application.read', requestId);
+  const request = await loadRequestFor(deps, actor, 'reader', requestId);
   const document = (await deps.store.evidenceRequests.listDocuments(request.id)).find(
     (candidate) => candidate.id === documentId,
   );

@@ -4,6 +4,8 @@ import type { CheckResult } from '../../domain/automated-checks.js';
 import type { Finding } from '../../domain/certificate-rules.js';
 import { acceptsDestination } from '../../domain/certificate-types.js';
 import { isRetroactive } from '../../domain/endorsements.js';
+import { checkPreReviewReferences } from '../../domain/pre-review.js';
+import { agreementForCertificateType } from '../../origin/origin-catalogue.js';
 import type { ApplicationRecord, Deps, EnterpriseProfileState, Repositories } from '../ports.js';
 import { certificateTypeOf } from '../applications/access.js';
 
@@ -12,7 +14,7 @@ import { certificateTypeOf } from '../applications/access.js';
  * Reads inside the submission's transaction; never throws for a failed check, only reports it.
  */
 export async function runAutomatedChecks(
-  deps: Pick<Deps, 'clock' | 'certificateTypes'>,
+  deps: Pick<Deps, 'clock' | 'certificateTypes' | 'origin'>,
   tx: Repositories,
   application: ApplicationRecord,
   context: { findings: readonly Finding[]; profile: EnterpriseProfileState | undefined },
@@ -96,10 +98,22 @@ export async function runAutomatedChecks(
       : `shipped ${shipped || '(not stated)'}; not retroactive`,
   });
 
-  results.push({
-    check: 'pre_review',
-    outcome: 'not_applicable',
-    evidence: 'no product pre-review referenced',
-  });
+  const referencing = application.data.items
+    .map((item, index) => ({ index, ...item }))
+    .filter((item) => item.preReviewId.trim() !== '');
+  const found = await tx.preReviews.findByIds([
+    ...new Set(referencing.map((item) => item.preReviewId.trim())),
+  ]);
+  results.push(
+    checkPreReviewReferences(
+      referencing.map((item) => ({ ...item, preReviewId: item.preReviewId.trim() })),
+      new Map(found.map((preReview) => [preReview.id, preReview])),
+      {
+        enterpriseId: application.enterpriseId,
+        agreement: agreementForCertificateType(deps.origin, application.typeCode),
+        day: today,
+      },
+    ),
+  );
   return results;
 }

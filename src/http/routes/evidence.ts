@@ -28,7 +28,7 @@ const EvidenceDocument = z
 const EvidenceRequest = z
   .object({
     id: z.string(),
-    subjectType: z.literal('application'),
+    subjectType: z.enum(['application', 'pre_review']),
     subjectId: z.string(),
     enterpriseId: z.string(),
     agencyId: z.string().nullable(),
@@ -47,17 +47,19 @@ const EvidenceRequest = z
   })
   .meta({ id: 'EvidenceRequest' });
 
-/** Requests for more material and their answers (review now; pre-review and verification later). */
+/** Requests for more material and their answers (review and pre-review; verification cases later). */
 export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
   app.post(
-    '/api/applications/:id/evidence-requests',
+    '/api/evidence-requests',
     {
       schema: {
         operationId: 'requestEvidence',
-        summary: 'Ask the enterprise for more material about an application (officers of its office)',
+        summary:
+          'Ask the enterprise for more material about an application or a pre-review (officers of its office)',
         tags: ['evidence'],
-        params: z.strictObject({ id: Id }),
         body: z.strictObject({
+          subjectType: z.enum(['application', 'pre_review']),
+          subjectId: Id,
           questions: z.string().max(4000),
           evidenceWanted: z.array(z.enum(SUPPORTING_DOCUMENT_KINDS)).max(6),
           deadline: z.string().max(10).describe('Last day to answer, YYYY-MM-DD (China time)'),
@@ -65,13 +67,15 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
         response: { 201: EvidenceRequest, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(
+    async (request, reply) => {
+      const { subjectType, subjectId, ...rest } = request.body;
+      return reply.status(201).send(
         await requestEvidence(deps, actorOf(request), {
-          applicationId: request.params.id,
-          ...request.body,
+          subject: { type: subjectType, id: subjectId },
+          ...rest,
         }),
-      ),
+      );
+    },
   );
 
   app.get(
@@ -79,10 +83,12 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
     {
       schema: {
         operationId: 'listEvidenceRequests',
-        summary: 'Requests for more material the caller may see (about one application, or all of theirs)',
+        summary:
+          'Requests for more material the caller may see (about one application or pre-review, or all of theirs)',
         tags: ['evidence'],
         querystring: z.strictObject({
           applicationId: Id.optional(),
+          preReviewId: Id.optional(),
           status: z.enum(['open', 'answered', 'withdrawn']).optional(),
         }),
         response: { 200: z.object({ items: z.array(EvidenceRequest) }), ...errorResponses(401, 403, 404) },

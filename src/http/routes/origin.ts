@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evaluateOrigin } from '../../app/origin/evaluate-origin.js';
+import { listOriginAgreements } from '../../app/origin/list-agreements.js';
 import { activateRuleTable, importRuleTable, listRuleTables } from '../../app/origin/rule-tables.js';
 import { actorOf } from '../auth.js';
 import { Day, errorResponses } from '../schemas.js';
@@ -42,6 +43,31 @@ export function originRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => evaluateOrigin(deps, actorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/origin/agreements',
+    {
+      schema: {
+        operationId: 'listOriginAgreements',
+        summary: 'The agreements the engine knows, with their names and certificate types',
+        tags: ['origin'],
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                names: z.object({ en: z.string(), zh: z.string() }),
+                kind: z.enum(['preferential', 'non_preferential']),
+                certificateTypes: z.array(z.string()),
+              }),
+            ),
+          }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => ({ items: listOriginAgreements(deps, actorOf(request)) }),
   );
 
   const RuleTableVersion = z

@@ -196,7 +196,9 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
         onUploaded={uploaded}
         onRemoved={removed}
       />
-      {application.status !== 'draft' && <EvidenceRequests applicationId={application.id} mode="applicant" />}
+      {application.status !== 'draft' && (
+        <EvidenceRequests subject={{ type: 'application', id: application.id }} mode="applicant" />
+      )}
 
       {!readOnly && (
         <SubmitSection

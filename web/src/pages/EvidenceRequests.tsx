@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { EvidenceRequest, SupportingDocumentKind } from '../api';
+import type { EvidenceRequest, EvidenceSubject, SupportingDocumentKind } from '../api';
 import { SUPPORTING_DOCUMENT_KINDS, api } from '../api';
 import { Notice } from '../components/Notice';
 import { chinaDay } from '../days';
@@ -9,16 +9,17 @@ import { useI18n } from '../i18n';
 import { formatTime } from './names';
 
 /**
- * Requests for more material about an application: the officer asks (questions, the evidence wanted, a
+ * Requests for more material about an application or a pre-review: the officer asks (questions, the evidence wanted, a
  * deadline) and reads the answers; the applicant attaches documents and answers while a request is open.
  */
 export function EvidenceRequests({
-  applicationId,
+  subject,
   mode,
 }: {
-  applicationId: string;
+  subject: EvidenceSubject;
   mode: 'officer' | 'applicant';
 }) {
+  const { type, id } = subject;
   const { t, language } = useI18n();
   const [requests, setRequests] = useState<EvidenceRequest[]>();
   const [error, setError] = useState<unknown>();
@@ -26,11 +27,11 @@ export function EvidenceRequests({
 
   const load = useCallback(async () => {
     try {
-      setRequests((await api.listEvidenceRequests(applicationId)).items);
+      setRequests((await api.listEvidenceRequests({ type, id })).items);
     } catch (failure) {
       setError(failure);
     }
-  }, [applicationId]);
+  }, [type, id]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -57,7 +58,7 @@ export function EvidenceRequests({
       ))}
       {mode === 'officer' && (
         <AskForm
-          applicationId={applicationId}
+          subject={subject}
           onAsked={async () => {
             setMessage(t('evidence.asked'));
             setError(undefined);
@@ -192,11 +193,11 @@ function EvidenceRequestCard({
 }
 
 function AskForm({
-  applicationId,
+  subject,
   onAsked,
   onError,
 }: {
-  applicationId: string;
+  subject: EvidenceSubject;
   onAsked: () => Promise<void>;
   onError: (error: unknown) => void;
 }) {
@@ -207,7 +208,7 @@ function AskForm({
   const ask = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await api.requestEvidence(applicationId, { questions, evidenceWanted: wanted, deadline });
+      await api.requestEvidence(subject, { questions, evidenceWanted: wanted, deadline });
       setQuestions('');
       setWanted([]);
       await onAsked();

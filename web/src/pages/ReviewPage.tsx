@@ -217,7 +217,7 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
       </form>
 
       <SupportingDocuments application={application} type={type} readOnly onUploaded={ignore} />
-      <EvidenceRequests applicationId={application.id} mode="officer" />
+      <EvidenceRequests subject={{ type: 'application', id: application.id }} mode="officer" />
 
       {deciding && (
         <DecisionForm

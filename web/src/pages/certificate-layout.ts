@@ -92,6 +92,7 @@ export function blankItem(type: CertificateType): GoodsItem {
     quantity: null,
     quantityUnit: '',
     fobValue: null,
+    preReviewId: '',
   };
 }
 
