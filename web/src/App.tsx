@@ -22,6 +22,9 @@ import { Jobs } from './pages/Jobs';
 import { Login } from './pages/Login';
 import { MyOffices } from './pages/MyOffices';
 import { NewApplication } from './pages/NewApplication';
+import { OriginEvaluation } from './pages/OriginEvaluation';
+import { PreReviewPage } from './pages/PreReviewPage';
+import { PreReviews } from './pages/PreReviews';
 import { organisationName } from './pages/names';
 import { Organisations } from './pages/Organisations';
 import { ReviewPage } from './pages/ReviewPage';
@@ -48,6 +51,10 @@ function Page({
       return <NewApplication session={session} />;
     case 'certificate-query':
       return <CertificateQuery session={session} />;
+    case 'origin':
+      return <OriginEvaluation session={session} />;
+    case 'pre-reviews':
+      return <PreReviews session={session} />;
     case 'receipts':
       return <Receipts session={session} onRead={onReceiptsRead} />;
     case 'statistics':
@@ -178,6 +185,7 @@ export function App() {
   const enterpriseDetail = /^enterprise\/([\w-]+)$/.exec(hash)?.[1];
   const applicationDetail = /^applications\/([\w-]+)$/.exec(hash)?.[1];
   const reviewDetail = /^review\/([\w-]+)$/.exec(hash)?.[1];
+  const preReviewDetail = /^pre-reviews\/([\w-]+)$/.exec(hash)?.[1];
   const mayViewEnterprises =
     session?.user.roles.some(
       (role) => role === 'customs_officer' || role === 'customs_admin' || role === 'agent_staff',
@@ -189,14 +197,24 @@ export function App() {
   const showsEnterprise = Boolean(session && enterpriseDetail && mayViewEnterprises);
   const showsApplication = Boolean(session && applicationDetail && allowed.includes('applications'));
   const showsReview = Boolean(session && reviewDetail && allowed.includes('review-queue'));
-  const currentRoute = showsApplication ? 'applications' : showsReview ? 'review-queue' : route;
+  const showsPreReview = Boolean(session && preReviewDetail && allowed.includes('pre-reviews'));
+  const showsDetail = showsEnterprise || showsApplication || showsReview || showsPreReview;
+  const currentRoute = showsApplication
+    ? 'applications'
+    : showsReview
+      ? 'review-queue'
+      : showsPreReview
+        ? 'pre-reviews'
+        : route;
   const pageLabel = showsEnterprise
     ? 'page.enterpriseProfile'
     : showsApplication
       ? 'page.application'
       : showsReview
         ? 'page.review'
-        : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
+        : showsPreReview
+          ? 'page.preReview'
+          : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
   const pageTitle = session === null ? t('login.title') : pageLabel ? t(pageLabel) : undefined;
 
   useEffect(() => {
@@ -313,7 +331,10 @@ export function App() {
           {session && showsReview && reviewDetail && (
             <ReviewPage key={reviewDetail} id={reviewDetail} session={session} />
           )}
-          {session && route && !showsEnterprise && !showsApplication && !showsReview && (
+          {session && showsPreReview && preReviewDetail && (
+            <PreReviewPage key={preReviewDetail} id={preReviewDetail} session={session} />
+          )}
+          {session && route && !showsDetail && (
             <Page
               key={route}
               route={route}

@@ -509,6 +509,148 @@ export interface QueueFilter {
   mine?: boolean | undefined;
 }
 
+/** An agreement the origin engine knows. */
+export interface OriginAgreement {
+  id: string;
+  names: Localised;
+  kind: 'preferential' | 'non_preferential';
+  certificateTypes: string[];
+  minimalOperations: Array<{ code: string; label: Localised }>;
+}
+
+export type OriginStatus = 'MET' | 'NOT_MET' | 'UNKNOWN';
+
+/** One test of a rule as the engine evaluated it (a leaf, or AND / OR of its operands). */
+export interface RuleEvaluation {
+  kind: string;
+  status: OriginStatus;
+  rule: string;
+  sentence: string;
+  operands?: RuleEvaluation[];
+}
+
+export interface OriginAdvice {
+  code: string;
+  message: string;
+}
+
+/** The engine's whole answer for one agreement (src/origin/determine-origin.ts). */
+export interface OriginDetermination {
+  agreement: { id: string; names: Localised; kind: 'preferential' | 'non_preferential' };
+  product: { hsCode: string; name: string };
+  date: string;
+  status: OriginStatus;
+  originating: boolean | null;
+  originCountry: string | null;
+  summary: string;
+  rule: { source: 'product_specific' | 'general' | 'none'; rule: string | null; note: string };
+  ruleEvaluation: RuleEvaluation | null;
+  criterion: { code: string; text: string; percentage: string | null } | null;
+  fobRequired: boolean;
+  materials: Array<{
+    index: number;
+    name: string;
+    hsCode: string;
+    status: string;
+    basis: string;
+    value: string;
+    nonOriginatingValue: string;
+  }>;
+  advice: OriginAdvice[];
+  problems: string[];
+}
+
+export interface OriginComparison {
+  date?: string;
+  rows: Array<{
+    agreement: string;
+    status: OriginStatus;
+    originCountry: string | null;
+    criterion: string | null;
+    fobRequired: boolean;
+    ruleSource: 'product_specific' | 'general' | 'none';
+  }>;
+  determinations: OriginDetermination[];
+}
+
+export const MATERIAL_ROLES = [
+  'material',
+  'transport_packing',
+  'retail_packing',
+  'accessory',
+  'indirect',
+] as const;
+export type MaterialRole = (typeof MATERIAL_ROLES)[number];
+
+/** A bill of materials in the engine's JSON format (docs/origin.md); sub-assemblies kept as they came. */
+export interface BillOfMaterials {
+  product: {
+    hsCode: string;
+    names: { zh: string; en: string };
+    model: string;
+    unit: string;
+    exWorksPrice: number;
+    fobPrice: number;
+    netWeightKg: number;
+  };
+  currency: string;
+  materials: Array<{
+    name: string;
+    hsCode: string;
+    originCountry: string;
+    proofOfOrigin?: { party: string; agreements?: string[]; document?: string } | null;
+    value: number;
+    weightKg?: number | null;
+    quantity?: number | null;
+    unit?: string;
+    role?: MaterialRole;
+    deductions?: unknown[];
+    subAssembly?: unknown;
+  }>;
+  processes: Array<{ description: string; minimalOperation?: string | null }>;
+  valueAdded?: unknown;
+  whollyObtained?: unknown;
+}
+
+export type PreReviewStatus = 'submitted' | 'decided' | 'withdrawn';
+
+export interface PreReviewResult {
+  agreement: string;
+  conforms: boolean;
+  criterion: string;
+  engine: { status: OriginStatus; criterion: string };
+  overridden: boolean;
+}
+
+/** A product submitted for advance origin verification, with the engine's answer and the decision. */
+export interface PreReview {
+  id: string;
+  enterpriseId: string;
+  officeId: string;
+  status: PreReviewStatus;
+  hsCode: string;
+  nameEn: string;
+  nameZh: string;
+  model: string;
+  agreements: string[];
+  bill: BillOfMaterials;
+  evaluation: OriginComparison;
+  evaluatedOn: string;
+  submittedBy: string;
+  submittedAt: string;
+  decision: {
+    results: PreReviewResult[];
+    reason: string;
+    validFrom: string;
+    validUntil: string;
+    decidedBy: string;
+    decidedAt: string;
+  } | null;
+  version: number;
+  replyDue: string;
+  inForce: boolean;
+}
+
 /** What customs asks about: an application or a product pre-review. */
 export interface EvidenceSubject {
   type: 'application' | 'pre_review';
@@ -723,6 +865,28 @@ function upload<T>(url: string, form: FormData): Promise<T> {
 export const RECEIPTS_LIMIT = 50;
 
 export const api = {
+  listOriginAgreements: () => request<{ items: OriginAgreement[] }>('GET', '/api/origin/agreements'),
+  evaluateOrigin: (bill: BillOfMaterials, agreements: string[]) =>
+    request<OriginComparison>('POST', '/api/origin/evaluations', { bill, agreements }),
+  submitPreReview: (bill: BillOfMaterials, agreements: string[]) =>
+    request<PreReview>('POST', '/api/pre-reviews', { bill, agreements }),
+  listPreReviews: (query: { status?: PreReviewStatus; usableFor?: string } = {}) => {
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.usableFor) params.set('usableFor', query.usableFor);
+    return request<{ items: PreReview[] }>('GET', `/api/pre-reviews?${params.toString()}`);
+  },
+  getPreReview: (id: string) => request<PreReview>('GET', `/api/pre-reviews/${id}`),
+  decidePreReview: (
+    id: string,
+    input: {
+      version: number;
+      results: Array<{ agreement: string; conforms: boolean; criterion?: string }>;
+      reason: string;
+      validUntil?: string;
+    },
+  ) => request<PreReview>('POST', `/api/pre-reviews/${id}/decision`, input),
+  withdrawPreReview: (id: string) => request<PreReview>('POST', `/api/pre-reviews/${id}/withdraw`),
   listEvidenceRequests: (subject: EvidenceSubject) =>
     request<{ items: EvidenceRequest[] }>(
       'GET',

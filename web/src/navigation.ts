@@ -7,6 +7,8 @@ import type { MessageKey } from './i18n';
 export type Route =
   | 'applications'
   | 'new-application'
+  | 'origin'
+  | 'pre-reviews'
   | 'certificate-query'
   | 'receipts'
   | 'statistics'
@@ -63,6 +65,12 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
       },
       {
+        route: 'origin',
+        label: 'page.origin',
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
+      },
+      { route: 'pre-reviews', label: 'page.preReviews', roles: ['enterprise_admin', 'enterprise_applicant'] },
+      {
         route: 'enterprise-profile',
         label: 'page.enterpriseProfile',
         roles: ['enterprise_admin', 'enterprise_applicant'],
@@ -78,6 +86,8 @@ export const NAVIGATION: readonly NavigationGroup[] = [
     label: 'nav.customs',
     items: [
       { route: 'review-queue', label: 'page.reviewQueue', roles: ['customs_officer'] },
+      { route: 'pre-reviews', label: 'page.preReviewQueue', roles: ['customs_officer'] },
+      { route: 'origin', label: 'page.origin', roles: ['customs_officer'] },
       { route: 'statistics', label: 'page.statistics', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
     ],

@@ -7,6 +7,8 @@ export interface AgreementSummary {
   names: { en: string; zh: string };
   kind: 'preferential' | 'non_preferential';
   certificateTypes: string[];
+  /** Processing that never confers origin under the agreement, by code (a bill's steps name them). */
+  minimalOperations: Array<{ code: string; label: { en: string; zh: string } }>;
 }
 
 /** The agreements the engine knows (data/origin/agreements), for choosing in a form; any user. */
@@ -17,5 +19,9 @@ export function listOriginAgreements(deps: Pick<Deps, 'origin'>, actor: Actor): 
     names: { en: profile.names.en, zh: profile.names.zh },
     kind: profile.kind,
     certificateTypes: [...profile.certificateTypes],
+    minimalOperations: profile.minimalOperations.map(({ code, label }) => ({
+      code,
+      label: { en: label.en, zh: label.zh },
+    })),
   }));
 }

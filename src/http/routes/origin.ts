@@ -60,6 +60,9 @@ export function originRoutes(app: Api, { deps }: RouteContext): void {
                 names: z.object({ en: z.string(), zh: z.string() }),
                 kind: z.enum(['preferential', 'non_preferential']),
                 certificateTypes: z.array(z.string()),
+                minimalOperations: z.array(
+                  z.object({ code: z.string(), label: z.object({ en: z.string(), zh: z.string() }) }),
+                ),
               }),
             ),
           }),

@@ -15,6 +15,7 @@ import { CountrySelect } from '../components/CountrySelect';
 import { CriterionInput } from '../components/CriterionInput';
 import { HsCodeInput } from '../components/HsCodeInput';
 import { NumberInput } from '../components/NumberInput';
+import { PreReviewPicker, usePreReviewChoices } from './PreReviewPicker';
 import { localised } from '../certificate-types';
 import { COUNTRY_CODES } from '../countries';
 import type { Translate } from '../i18n';
@@ -470,6 +471,7 @@ function GoodsItems(props: CertificateBoxesProps & { boxes: CertificateBox[] }) 
   const findings = placed.byBox.get('goods') ?? [];
   const full = data.items.length >= type.items.max;
   const markedHere = boxes.filter((box) => marked?.has(box.number));
+  const preReviews = usePreReviewChoices(type, !readOnly);
   return (
     <>
       <fieldset
@@ -496,6 +498,19 @@ function GoodsItems(props: CertificateBoxesProps & { boxes: CertificateBox[] }) 
         {data.items.map((_, index) => (
           <fieldset key={index} className="entry">
             <legend>{t('application.item', { number: index + 1 })}</legend>
+            <PreReviewPicker
+              type={type}
+              item={data.items[index]!}
+              index={index}
+              choices={preReviews}
+              readOnly={readOnly}
+              onItem={(item) =>
+                onChange(
+                  'items',
+                  data.items.map((other, position) => (position === index ? item : other)),
+                )
+              }
+            />
             {boxes.map((box) => {
               const fields = box.fields.filter(isItemField);
               if (fields.length === 0) return null;
