@@ -140,6 +140,50 @@ describe('origo command line', () => {
     });
   });
 
+  it('evaluates the grinder from CSV and XLSX exactly as from JSON, and reports a wrong CSV by row and column', async () => {
+    const docs = path.join(root, 'docs', 'origin');
+    const evaluate = async (file: string) => {
+      const result = await origo(
+        dataDir,
+        'origin',
+        'evaluate',
+        file,
+        '--agreement',
+        'RCEP',
+        'ACFTA',
+        'NONPREFERENTIAL',
+        '--date',
+        '2026-03-02',
+        '--json',
+      );
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as unknown;
+    };
+    const fromJson = await evaluate(path.join(docs, 'example-grinder.json'));
+    expect(await evaluate(path.join(docs, 'grinder.csv'))).toStrictEqual(fromJson);
+    // Recognised by content: the workbook under a name that says nothing.
+    const unnamed = path.join(dataDir, 'bill-upload');
+    fs.copyFileSync(path.join(docs, 'grinder.xlsx'), unnamed);
+    expect(await evaluate(unnamed)).toStrictEqual(fromJson);
+
+    const wrong = path.join(dataDir, 'wrong-bill.csv');
+    fs.writeFileSync(
+      wrong,
+      fs
+        .readFileSync(path.join(docs, 'grinder.csv'), 'utf8')
+        .replace(
+          '4,1,Retail box,481910,CN,,,,2,0.4,,,retail packing',
+          '4,1,Retail box,481910,CN,,,,2,0.4,,,gift wrap',
+        ),
+    );
+    const refused = await origo(dataDir, 'origin', 'evaluate', wrong, '--agreement', 'RCEP');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('VALIDATION_FAILED: The bill of materials (CSV) cannot be read');
+    expect(refused.stderr).toMatch(
+      / {2}Materials!M18: Role "gift wrap" is not known; write material, transport packing/,
+    );
+  });
+
   it('reports an edited audit row and a deleted one, with exit code 1', async () => {
     const file = path.join(dataDir, 'origo.sqlite');
     const database = new BetterSqlite3(file);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { TestApi } from '../support/http.js';
 import { logIn, openTestApi } from '../support/http.js';
+import { multipart } from '../support/multipart.js';
 import { describeEachDatabase } from '../support/runtime.js';
 
 const example = JSON.parse(
@@ -11,6 +12,13 @@ const example = JSON.parse(
     'utf8',
   ),
 ) as { bill: Record<string, unknown>; agreements: string[]; date: string };
+const grinderCsv = fs.readFileSync(
+  path.join(import.meta.dirname, '..', '..', 'docs', 'origin', 'grinder.csv'),
+);
+const grinderXlsx = fs.readFileSync(
+  path.join(import.meta.dirname, '..', '..', 'docs', 'origin', 'grinder.xlsx'),
+);
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describeEachDatabase('origin evaluation over HTTP', (dialect) => {
   let api: TestApi;
@@ -44,6 +52,93 @@ describeEachDatabase('origin evaluation over HTTP', (dialect) => {
     expect(
       (await api.app.inject({ method: 'POST', url: '/api/origin/evaluations', payload: example })).statusCode,
     ).toBe(401);
+  });
+
+  it('imports the documented bill from XLSX (multipart) and CSV (raw body), which evaluate exactly as the JSON one', async () => {
+    const clerk = await logIn(api.app, 'ent.clerk');
+    const upload = multipart({}, { name: 'grinder.xlsx', type: XLSX_TYPE, content: grinderXlsx });
+    const fromXlsx = await api.app.inject({
+      method: 'POST',
+      url: '/api/origin/bills-of-materials/import',
+      headers: { ...clerk.headers, 'content-type': upload.contentType },
+      payload: upload.payload,
+    });
+    expect(fromXlsx.statusCode).toBe(200);
+    expect(fromXlsx.json().format).toBe('xlsx');
+    // The name says nothing: a CSV sent as octet-stream is recognised by its content.
+    const fromCsv = await api.app.inject({
+      method: 'POST',
+      url: '/api/origin/bills-of-materials/import',
+      headers: { ...clerk.headers, 'content-type': 'application/octet-stream' },
+      payload: grinderCsv,
+    });
+    expect(fromCsv.json()).toStrictEqual({ format: 'csv', bill: fromXlsx.json().bill });
+    const evaluate = async (bill: unknown) =>
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/origin/evaluations',
+          headers: clerk.headers,
+          payload: { ...example, bill },
+        })
+      ).json();
+    expect(await evaluate(fromXlsx.json().bill)).toStrictEqual(await evaluate(example.bill));
+    expect(
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/origin/bills-of-materials/import',
+          headers: { 'content-type': 'text/csv' },
+          payload: grinderCsv,
+        })
+      ).statusCode,
+    ).toBe(401);
+  });
+
+  it('refuses a wrong CSV cell by cell, a damaged workbook with its reason, and a file over the limit', async () => {
+    const officer = await logIn(api.app, 'officer.wang');
+    const post = (payload: Buffer, contentType: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/origin/bills-of-materials/import',
+        headers: { ...officer.headers, 'content-type': contentType },
+        payload,
+      });
+    const wrong = Buffer.from(
+      grinderCsv
+        .toString('utf8')
+        .replace('1,1,Universal motor,850140,JP,,,,30,', '1,1,Universal motor,85014X,JP,,,,30 USD,'),
+    );
+    const refused = await post(wrong, 'text/csv');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [
+        { path: 'Materials!D15', code: 'invalid', message: expect.stringContaining('HS code "85014X"') },
+        {
+          path: 'Materials!I15',
+          code: 'not_a_number',
+          message: expect.stringContaining('write digits only'),
+        },
+      ],
+    });
+    const damaged = await post(grinderXlsx.subarray(0, 3000), XLSX_TYPE);
+    expect(damaged.statusCode).toBe(400);
+    expect(damaged.json().fields).toEqual([
+      { path: '', code: 'unreadable_workbook', message: expect.stringMatching(/damaged/) },
+    ]);
+    const tooLarge = multipart(
+      {},
+      { name: 'huge.csv', type: 'text/csv', content: Buffer.alloc(6 * 1024 * 1024, 0x41) },
+    );
+    const refusedLarge = await api.app.inject({
+      method: 'POST',
+      url: '/api/origin/bills-of-materials/import',
+      headers: { ...officer.headers, 'content-type': tooLarge.contentType },
+      payload: tooLarge.payload,
+    });
+    expect(refusedLarge.statusCode).toBe(413);
+    expect((await post(Buffer.alloc(6 * 1024 * 1024, 0x41), 'text/csv')).statusCode).toBe(413);
   });
 
   it('names the field of a broken bill and an unknown agreement', async () => {

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { evaluateOrigin } from '../../app/origin/evaluate-origin.js';
 import { listOriginAgreements } from '../../app/origin/list-agreements.js';
+import { importBillOfMaterials } from '../../app/origin/import-bill-of-materials.js';
+import { DomainError } from '../../domain/errors.js';
 import { activateRuleTable, importRuleTable, listRuleTables } from '../../app/origin/rule-tables.js';
 import { actorOf } from '../auth.js';
 import { Day, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
+
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Largest bill-of-materials file accepted: a bill of a thousand lines is far below it. */
+const BILL_UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** The rules-of-origin engine over HTTP. */
 export function originRoutes(app: Api, { deps }: RouteContext): void {
@@ -71,6 +77,69 @@ export function originRoutes(app: Api, { deps }: RouteContext): void {
       },
     },
     async (request) => ({ items: listOriginAgreements(deps, actorOf(request)) }),
+  );
+
+  // Spreadsheets and CSV arrive as bytes and are recognised by content, whatever the type says.
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream', XLSX_MEDIA_TYPE],
+    { parseAs: 'buffer', bodyLimit: BILL_UPLOAD_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/api/origin/bills-of-materials/import',
+    {
+      bodyLimit: BILL_UPLOAD_LIMIT_BYTES,
+      schema: {
+        operationId: 'importBillOfMaterials',
+        summary:
+          'Read a bill of materials from an XLSX, CSV or JSON file and return it checked, for evaluateOrigin',
+        description:
+          'Send the file as multipart/form-data (field `file`) or as the raw body (text/csv, the .xlsx media type, ' +
+          'application/octet-stream or application/json); the format is recognised by content. Layout: docs/origin.md, ' +
+          '"Spreadsheet layout". A wrong file is refused with VALIDATION_FAILED and one field per problem, its path the ' +
+          'cell as a spreadsheet writes it (`Materials!C7`; `Materials!7` for a whole row, `Materials` for the sheet). ' +
+          `Nothing is stored. At most ${BILL_UPLOAD_LIMIT_BYTES / 1024 / 1024} MB.`,
+        tags: ['origin'],
+        consumes: [
+          'multipart/form-data',
+          'text/csv',
+          XLSX_MEDIA_TYPE,
+          'application/octet-stream',
+          'application/json',
+        ],
+        response: {
+          200: z.object({
+            format: z.enum(['xlsx', 'csv', 'json']),
+            bill: z
+              .record(z.string(), z.unknown())
+              .describe(
+                'The bill of materials with defaults applied: the `bill` of an evaluateOrigin request',
+              ),
+          }),
+          ...errorResponses(400, 401, 413),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      let content: Buffer;
+      let fileName: string | undefined;
+      if (request.isMultipart()) {
+        const file = await request.file({ limits: { fileSize: BILL_UPLOAD_LIMIT_BYTES, files: 1 } });
+        if (!file)
+          throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
+            { path: 'file', code: 'required', message: 'Choose the bill of materials to upload.' },
+          ]);
+        content = await file.toBuffer();
+        fileName = file.filename;
+      } else if (Buffer.isBuffer(request.body)) content = request.body;
+      else if (request.body !== undefined && request.body !== null)
+        content = Buffer.from(JSON.stringify(request.body));
+      else throw new DomainError('VALIDATION_FAILED', 'The body is empty; send the bill of materials file.');
+      const { format, bill } = importBillOfMaterials(actor, { content, fileName });
+      return { format, bill: bill as unknown as Record<string, unknown> };
+    },
   );
 
   const RuleTableVersion = z
