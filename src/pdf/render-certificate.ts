@@ -143,7 +143,10 @@ function fittingSize(sheet: Sheet, lines: readonly string[], area: Area, sizes =
  * goods table continue on further pages. Text that does not fit its box is set smaller, down to 5 pt;
  * beyond that rendering fails with `CertificateTextOverflowError` naming the box.
  */
-export function renderCertificate(certificate: CertificateDocument, options: RenderOptions): Promise<Buffer> {
+export async function renderCertificate(
+  certificate: CertificateDocument,
+  options: RenderOptions,
+): Promise<Buffer> {
   const { type, layout, application } = certificate;
   const self = options.mode === 'self';
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false });
