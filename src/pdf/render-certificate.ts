@@ -111,13 +111,25 @@ class Sheet {
 
   heightOf(lines: readonly string[], width: number, size: number, font = DATA_FONT): number {
     let height = 0;
-    for (const line of lines) {
-      this.use(line, font, size);
-      // A word wider than the box would be cut in two (an invoice number split over two lines): too big.
-      for (const word of line.split(/\s+/))
-        if (this.doc.widthOfString(word) > width) return Number.POSITIVE_INFINITY;
-      height += this.doc.heightOfString(line, { width });
-    }
+    for (const line of lines) height += this.lineHeight(line, width, size, font);
+    return height;
+  }
+
+  /**
+   * The height of one line of text set in the width, or infinity when a word is wider than the width (an
+   * invoice number split over two lines). Measuring is most of a render's time and the same titles, form
+   * wording and data are measured again and again, so results are kept for the process.
+   */
+  private lineHeight(line: string, width: number, size: number, font: string): number {
+    const key = `${font}\u0000${size}\u0000${width}\u0000${line}`;
+    const known = measured.get(key);
+    if (known !== undefined) return known;
+    this.use(line, font, size);
+    let height = this.doc.heightOfString(line, { width });
+    for (const word of line.split(/\s+/))
+      if (this.doc.widthOfString(word) > width) height = Number.POSITIVE_INFINITY;
+    if (measured.size >= MEASURED_LIMIT) measured.clear();
+    measured.set(key, height);
     return height;
   }
 
@@ -126,11 +138,15 @@ class Sheet {
     for (const line of lines) {
       this.use(line, DATA_FONT, size);
       this.doc.text(line, area.x, y, { width: area.width, lineBreak: true });
-      y += this.doc.heightOfString(line, { width: area.width });
+      y += this.lineHeight(line, area.width, size, DATA_FONT);
     }
     return y;
   }
 }
+
+/** Heights of text already measured, by font, size, width and text (see `Sheet.lineHeight`). */
+const measured = new Map<string, number>();
+const MEASURED_LIMIT = 20_000;
 
 /** The largest size at which the lines fit the area, or undefined. */
 function fittingSize(sheet: Sheet, lines: readonly string[], area: Area, sizes = DATA_SIZES) {
