@@ -83,6 +83,7 @@ function tenItems(): ApplicationData {
       quantity: 2400 + index,
       quantityUnit: 'PCS',
       fobValue: index % 3 === 0 ? 12000 + index : null,
+      preReviewId: '',
     })),
     invoices: [{ number: 'EB-2026-0117', date: '2026-02-26' }],
     thirdPartyInvoicing: null,
