@@ -175,7 +175,7 @@ describe('customs review in Chromium', () => {
       await expect(clerk.getByRole('group', { name: /To correct/ }).count()).resolves.toBe(0);
 
       // The officer finds it back in the queue, claims it again and approves it: the certificate is numbered.
-      await officer.getByRole('navigation').getByRole('link', { name: 'Review queue' }).click();
+      await officer.getByRole('navigation').getByRole('link', { name: 'Review queue', exact: true }).click();
       const again = officer.getByRole('row', { name: /EB-2026-0501/ });
       await again.getByRole('cell', { name: 'Resubmitted', exact: true }).waitFor();
       await again.getByRole('button', { name: /^Claim/ }).click();

@@ -141,6 +141,20 @@ describeEachDatabase('origin evaluation over HTTP', (dialect) => {
     expect((await post(Buffer.alloc(6 * 1024 * 1024, 0x41), 'text/csv')).statusCode).toBe(413);
   });
 
+  it('lists the agreements with their certificate types and minimal operations, for forms', async () => {
+    const clerk = await logIn(api.app, 'ent.clerk');
+    const response = await api.app.inject({
+      method: 'GET',
+      url: '/api/origin/agreements',
+      headers: clerk.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const rcep = response.json().items.find((item: { id: string }) => item.id === 'RCEP');
+    expect(rcep).toMatchObject({ kind: 'preferential', certificateTypes: ['RC', 'BR'] });
+    expect(rcep.minimalOperations).toContainEqual(expect.objectContaining({ code: 'packing' }));
+    expect((await api.app.inject({ method: 'GET', url: '/api/origin/agreements' })).statusCode).toBe(401);
+  });
+
   it('names the field of a broken bill and an unknown agreement', async () => {
     const officer = await logIn(api.app, 'officer.wang');
     const bill = { ...example.bill, product: { ...(example.bill.product as object), hsCode: '85094' } };

@@ -865,6 +865,11 @@ function upload<T>(url: string, form: FormData): Promise<T> {
 export const RECEIPTS_LIMIT = 50;
 
 export const api = {
+  importBillOfMaterials: (form: FormData) =>
+    upload<{ format: 'xlsx' | 'csv' | 'json'; bill: BillOfMaterials }>(
+      '/api/origin/bills-of-materials/import',
+      form,
+    ),
   listOriginAgreements: () => request<{ items: OriginAgreement[] }>('GET', '/api/origin/agreements'),
   evaluateOrigin: (bill: BillOfMaterials, agreements: string[]) =>
     request<OriginComparison>('POST', '/api/origin/evaluations', { bill, agreements }),

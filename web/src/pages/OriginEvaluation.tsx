@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ChangeEvent, FormEvent, ReactNode } from 'react';
 import type { BillOfMaterials, MaterialRole, OriginAgreement, OriginComparison, Session } from '../api';
-import { MATERIAL_ROLES, api } from '../api';
+import { ApiError, MATERIAL_ROLES, api } from '../api';
 import type { ControlProps } from '../components/BoxField';
 import { CountrySelect } from '../components/CountrySelect';
 import { HsCodeInput } from '../components/HsCodeInput';
@@ -174,6 +174,8 @@ export function OriginEvaluation({ session }: { session: Session }) {
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState<string>();
   const [working, setWorking] = useState(false);
+  /** Each wrong cell of an imported file ("Materials!D15"), as the server named it. */
+  const [importProblems, setImportProblems] = useState<Array<{ path: string; message: string }>>([]);
   const ids = useId();
   const mayApply = session.user.roles.some(
     (role) => role === 'enterprise_admin' || role === 'enterprise_applicant',
@@ -240,22 +242,31 @@ export function OriginEvaluation({ session }: { session: Session }) {
     }
   };
 
+  /** A bill from a file: the server reads XLSX, CSV or JSON and names each wrong cell. */
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
+    const form = new FormData();
+    form.append('file', file);
     try {
-      const parsed = JSON.parse(await file.text()) as { bill?: BillOfMaterials; agreements?: string[] };
-      const bill = parsed.bill ?? (parsed as unknown as BillOfMaterials);
-      if (!bill.product || !Array.isArray(bill.materials)) throw new Error('not a bill');
-      setDraft(draftOf({ ...bill, processes: bill.processes ?? [] }));
-      if (parsed.agreements?.length) setChosen(parsed.agreements);
+      const read = await api.importBillOfMaterials(form);
+      setDraft(draftOf(read.bill));
+      if (read.format === 'json') {
+        const request = JSON.parse(await file.text()) as { agreements?: unknown };
+        if (Array.isArray(request.agreements) && request.agreements.length)
+          setChosen(
+            request.agreements.filter((agreement): agreement is string => typeof agreement === 'string'),
+          );
+      }
       setResult(undefined);
       setError(undefined);
+      setImportProblems([]);
       setMessage(t('origin.loaded', { file: file.name }));
-    } catch {
+    } catch (failure) {
       setMessage(undefined);
-      setError(new Error(t('origin.notABill', { file: file.name })));
+      setError(failure);
+      setImportProblems(failure instanceof ApiError ? failure.fields : []);
     }
   };
 
@@ -269,7 +280,11 @@ export function OriginEvaluation({ session }: { session: Session }) {
           <p className="buttons">
             <label className="file-button">
               {t('origin.loadFile')}
-              <input type="file" accept=".json,application/json" onChange={(event) => void load(event)} />
+              <input
+                type="file"
+                accept=".xlsx,.csv,.json,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(event) => void load(event)}
+              />
             </label>
             <button
               type="button"
@@ -283,6 +298,18 @@ export function OriginEvaluation({ session }: { session: Session }) {
               {t('origin.clear')}
             </button>
           </p>
+          {importProblems.length > 0 && (
+            <div className="notice notice-error" role="alert">
+              <p>{t('origin.importProblems')}</p>
+              <ul>
+                {importProblems.map((problem) => (
+                  <li key={`${problem.path}:${problem.message}`}>
+                    <code>{problem.path}</code> {problem.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="field-row">
             <LabelledControl label={t('origin.productHs')} error={fieldError('product.hsCode')}>
               {(control) => (
