@@ -7,6 +7,7 @@ import * as review from './0005-review.js';
 import * as receipts from './0006-receipts.js';
 import * as ruleTables from './0007-rule-tables.js';
 import * as evidenceRequests from './0008-evidence-requests.js';
+import * as signingKeys from './0010-signing-keys.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-receipts': receipts,
   '0007-rule-tables': ruleTables,
   '0008-evidence-requests': evidenceRequests,
+  '0010-signing-keys': signingKeys,
 };
