@@ -318,8 +318,29 @@ export function extractSignedPayloadFromPdf(content: Uint8Array): string | undef
   while (end > 0) {
     const at = bytes.lastIndexOf(name, end - 1);
     if (at === -1) return undefined;
-    const value = pdfStringAt(bytes, at + name.length);
+    const value = pdfStringAt(bytes, at + name.length) ?? pdfStringByReference(bytes, at + name.length);
     if (value !== undefined) return value;
+    end = at;
+  }
+  return undefined;
+}
+
+/**
+ * The string an indirect reference (`13 0 R`, as pdfkit writes info values) points at: the last
+ * `13 0 obj` in the file, since a later incremental update replaces an earlier one.
+ */
+function pdfStringByReference(bytes: Buffer, from: number): string | undefined {
+  const reference = /^[\0\t\n\f\r ]*(\d{1,10})[\0\t\n\f\r ]+(\d{1,5})[\0\t\n\f\r ]+R/.exec(
+    bytes.toString('latin1', from, Math.min(bytes.length, from + 40)),
+  );
+  if (!reference) return undefined;
+  const header = Buffer.from(`${reference[1]} ${reference[2]} obj`, 'latin1');
+  let end = bytes.length;
+  while (end > 0) {
+    const at = bytes.lastIndexOf(header, end - 1);
+    if (at === -1) return undefined;
+    // The object number must start a token: `113 0 obj` is not `13 0 obj`.
+    if (at === 0 || PDF_WHITESPACE.has(bytes[at - 1]!)) return pdfStringAt(bytes, at + header.length);
     end = at;
   }
   return undefined;

@@ -23,6 +23,7 @@ import { reviewRoutes } from './routes/review.js';
 import { receiptRoutes } from './routes/receipts.js';
 import { originRoutes } from './routes/origin.js';
 import { evidenceRoutes } from './routes/evidence.js';
+import { signatureRoutes } from './routes/signatures.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -161,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   receiptRoutes(app, context);
   originRoutes(app, context);
   evidenceRoutes(app, context);
+  signatureRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
