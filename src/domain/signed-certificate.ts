@@ -365,6 +365,12 @@ function pdfStringAt(bytes: Buffer, from: number): string | undefined {
   const opening = bytes[index];
   const raw: number[] = [];
   if (opening === 0x28) {
+    // The usual case (a JWS as pdfkit writes it): no escapes or parentheses before the closing one.
+    const close = bytes.indexOf(0x29, index + 1);
+    if (close !== -1) {
+      const simple = bytes.subarray(index + 1, close);
+      if (simple.indexOf(0x5c) === -1 && simple.indexOf(0x28) === -1) return decodePdfText(simple);
+    }
     let depth = 1;
     index += 1;
     while (index < bytes.length) {
