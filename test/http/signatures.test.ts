@@ -5,6 +5,7 @@ import { rotateSigningKey } from '../../src/app/signing/rotate-signing-key.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { trustedKeysFromJwks, verifySignedPayload } from '../../src/domain/signed-certificate.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
+import { goodApplication } from '../support/applications.js';
 import { logIn, openTestApi, submitThroughApi } from '../support/http.js';
 import { describeEachDatabase } from '../support/runtime.js';
 
@@ -182,6 +183,38 @@ describeEachDatabase('signed certificates: keys, JWKS, signed payloads, credenti
     });
     expect(bare.headers['content-type']).toContain('application/vc+jwt');
     expect(bare.body.split('.')).toHaveLength(3);
+  });
+
+  it('signs an amendment naming the certificate it replaces, with the replacement wording; the void original keeps its payload but gets no credential', async () => {
+    const original = await issue();
+    const data = goodApplication('C');
+    data.consignee.name = 'NORDIC HOME TRADING AB (KOREA BRANCH)';
+    const asked = await post(clerk, `/api/certificates/${original.id}/amendment`, {
+      reason: 'THE CONSIGNEE NAME WAS INCOMPLETE.',
+      data,
+    });
+    expect(asked.statusCode).toBe(201);
+    const submitted = await post(clerk, `/api/applications/${asked.json().id}/submit`, {});
+    const claimed = await post(officer, `/api/applications/${asked.json().id}/claim`, {
+      expectedVersion: submitted.json().version,
+    });
+    const approved = await post(officer, `/api/applications/${asked.json().id}/approve`, {
+      expectedVersion: claimed.json().version,
+    });
+    expect(approved.statusCode).toBe(200);
+    const signed = (await get(clerk, `/api/applications/${asked.json().id}/signed-payload`)).json();
+    expect(signed.payload).toMatchObject({
+      kind: 'amendment',
+      replaces: original.certificateNumber,
+      consignee: { name: 'NORDIC HOME TRADING AB (KOREA BRANCH)' },
+      endorsements: approved.json().endorsements.map((endorsement: { text: string }) => endorsement.text),
+    });
+    expect(signed.payload.endorsements[0]).toContain(
+      `REPLACEMENT OF CERTIFICATE OF ORIGIN NO. ${original.certificateNumber}`,
+    );
+    expect((await get(clerk, `/api/applications/${original.id}/signed-payload`)).statusCode).toBe(200);
+    const refused = await get(clerk, `/api/applications/${original.id}/verifiable-credential`);
+    expect(refused.statusCode).toBe(409);
   });
 
   it('refuses a credential for an application that is not an issued certificate in force', async () => {
