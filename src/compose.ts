@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type {
@@ -24,6 +25,9 @@ import type { DatabaseHandle, DatabaseTarget } from './adapters/db/connection.js
 import { migrateToLatest, openDatabase } from './adapters/db/connection.js';
 import { createKyselyStore } from './adapters/db/kysely-store.js';
 import type { Config } from './config.js';
+import { ConfigError } from './config.js';
+import { createEd25519CertificateSigner } from './adapters/crypto/ed25519-certificate-signer.js';
+import { embeddedSigningSecret } from './adapters/crypto/signing-secret.js';
 import type { Clock } from './domain/clock.js';
 import { systemClock } from './domain/clock.js';
 
@@ -55,12 +59,30 @@ const originCatalogue = (): OriginCatalogue => (origin ??= loadOriginData(hsNome
 let hs: HsNomenclature | undefined;
 const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 
+/**
+ * The key-encryption secret of the signing keys: ORIGO_SIGNING_SECRET; on the embedded database without it,
+ * a secret generated once into the data directory. PostgreSQL serves several processes, which must share
+ * the secret, so there it is required. Tests and benchmarks (no configuration) get a throwaway secret.
+ */
+function signingSecretOf(
+  settings: Partial<Pick<Config, 'signingSecret' | 'signingSecretFile' | 'databaseUrl'>>,
+): string {
+  if (settings.signingSecret) return settings.signingSecret;
+  if (settings.signingSecretFile === undefined) return randomBytes(32).toString('base64url');
+  if (settings.databaseUrl)
+    throw new ConfigError([
+      'ORIGO_SIGNING_SECRET: required with DATABASE_URL (every server must decrypt the same signing keys)',
+    ]);
+  return embeddedSigningSecret(settings.signingSecretFile);
+}
+
 /** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
 export async function openRuntime(
   target: DatabaseTarget,
   settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> &
     Partial<Pick<Config, 'filesDir' | 'certificateNumberPattern' | 'webhooks'>> &
-    Partial<Pick<Config, 'sessionCacheMs' | 'registry'>>,
+    Partial<Pick<Config, 'sessionCacheMs' | 'registry'>> &
+    Partial<Pick<Config, 'publicUrl' | 'signingSecret' | 'signingSecretFile' | 'databaseUrl'>>,
   overrides: {
     clock?: Clock;
     passwords?: Deps['passwords'];
@@ -68,6 +90,7 @@ export async function openRuntime(
     registry?: EnterpriseRegistry;
   } = {},
 ): Promise<Runtime> {
+  const signer = createEd25519CertificateSigner({ secret: signingSecretOf(settings) });
   const handle = openDatabase(target);
   try {
     if (overrides.migrate ?? true) await migrateToLatest(handle);
@@ -100,6 +123,8 @@ export async function openRuntime(
     },
     webhooks: createHttpWebhookSender(settings.webhooks ?? { timeoutMs: 5000, allowPrivate: false }),
     origin: originCatalogue(),
+    signer,
+    publicUrl: settings.publicUrl ?? 'http://localhost:8080',
   };
   return { handle, deps, close: () => handle.close() };
 }

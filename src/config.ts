@@ -45,6 +45,9 @@ const environmentSchema = z.object({
   ORIGO_SESSION_MAX_HOURS: integer(1, 24 * 30, 12),
   ORIGO_BODY_LIMIT_BYTES: integer(1024, 64 * 1024 * 1024, 1024 * 1024),
   ORIGO_PUBLIC_URL: optional(z.url()),
+  ORIGO_SIGNING_SECRET: optional(
+    z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 32)'),
+  ),
   ORIGO_TRUST_PROXY: booleanFlag.default(false),
   ORIGO_REGISTRY_URL: z.url().default('http://127.0.0.1:8081'),
   ORIGO_REGISTRY_PORT: integer(0, 65535, 8081),
@@ -90,7 +93,12 @@ export interface Config {
   /** How long a process reuses a session it read (0: read every time). */
   sessionCacheMs: number;
   bodyLimitBytes: number;
+  /** Public base URL: links, certificates' status addresses, the credential issuer. */
   publicUrl: string;
+  /** Key-encryption secret of the signing keys; unset on the embedded database: signingSecretFile. */
+  signingSecret: string | undefined;
+  /** Where the embedded installation keeps a generated key-encryption secret (mode 0600). */
+  signingSecretFile: string;
   trustProxy: boolean;
   jobPollMs: number;
   registry: { url: string; port: number; timeoutMs: number; retries: number };
@@ -131,6 +139,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     sessionCacheMs: env.ORIGO_SESSION_CACHE_MS,
     bodyLimitBytes: env.ORIGO_BODY_LIMIT_BYTES,
     publicUrl: env.ORIGO_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    signingSecret: env.ORIGO_SIGNING_SECRET,
+    signingSecretFile: path.join(dataDir, 'signing-secret'),
     trustProxy: env.ORIGO_TRUST_PROXY,
     jobPollMs: env.ORIGO_JOB_POLL_MS,
     registry: {

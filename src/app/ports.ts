@@ -15,6 +15,8 @@ import type { DecisionRow, IssuedRow } from '../domain/review-statistics.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
 import type { EnterpriseProfileData, FieldChange, SyncStatus } from '../domain/enterprise-profile.js';
 import type { Clock } from '../domain/clock.js';
+import type { Ed25519PublicJwk } from '../domain/signing-keys.js';
+import type { SignedCertificatePayload } from '../domain/signed-certificate.js';
 import type { ThrottleState } from '../domain/login-throttle.js';
 import type { OrganisationKind, Role } from '../domain/roles.js';
 
@@ -679,6 +681,8 @@ export interface Repositories {
   loginThrottle: LoginThrottleRepository;
   audit: AuditLog;
   jobs: JobRepository;
+  signingKeys: SigningKeyRepository;
+  certificateSignatures: CertificateSignatureRepository;
 }
 
 /** The persistence port: plain reads, and writes that all succeed or all fail together. */
@@ -714,6 +718,10 @@ export interface Deps {
   webhooks: WebhookSender;
   /** The agreements' rules of origin (data/origin), for the origin engine. */
   origin: OriginCatalogue;
+  /** Signs certificate payloads and credentials with the issuing authority's keys. */
+  signer: CertificateSigner;
+  /** The public base URL (ORIGO_PUBLIC_URL): certificates' status addresses, the credential issuer. */
+  publicUrl: string;
 }
 
 /** The issuing authority's review settings: the number pattern and the return-reason catalogue. */
@@ -783,4 +791,57 @@ export interface AdministrativeDivisions {
   exists(countyCode: string): boolean;
   /** Province > city > county. */
   tree(): readonly Division[];
+}
+
+/**
+ * An issuing-authority signing key as stored: the public key in the clear, the private key encrypted under
+ * the key-encryption secret (ORIGO_SIGNING_SECRET). Its state follows from the instants (domain/signing-keys).
+ */
+export interface SigningKeyRecord {
+  kid: string;
+  algorithm: 'EdDSA';
+  publicJwk: Ed25519PublicJwk;
+  /** Opaque to the core: only the CertificateSigner adapter reads it. */
+  encryptedPrivateKey: string;
+  createdAt: string;
+  createdBy: string;
+  activatesAt: string;
+  retiredAt: string | null;
+}
+
+export interface SigningKeyRepository {
+  insert(key: SigningKeyRecord): Promise<void>;
+  /** Every key, oldest first (they are few: one per rotation). */
+  list(): Promise<SigningKeyRecord[]>;
+  /** Moves a key's activation or retirement instant. */
+  setTimes(kid: string, times: { activatesAt?: string; retiredAt?: string | null }): Promise<void>;
+}
+
+/** The signed payload of an issued certificate, kept as it was signed. */
+export interface CertificateSignatureRecord {
+  applicationId: string;
+  certificateNumber: string;
+  kid: string;
+  /** JWS compact serialisation (domain/signed-certificate.ts). */
+  jws: string;
+  signedAt: string;
+}
+
+export interface CertificateSignatureRepository {
+  insert(signature: CertificateSignatureRecord): Promise<void>;
+  findByApplication(applicationId: string): Promise<CertificateSignatureRecord | undefined>;
+  findByCertificateNumber(certificateNumber: string): Promise<CertificateSignatureRecord | undefined>;
+}
+
+/** A W3C Verifiable Credential (data model 2.0) before it is secured. */
+export type UnsecuredCredential = Record<string, unknown>;
+
+/** Makes signing keys and signs with them (Ed25519); the only holder of private keys in clear. */
+export interface CertificateSigner {
+  /** A new key pair, its private half encrypted for storage. */
+  newKey(times: { createdAt: string; createdBy: string; activatesAt: string }): Promise<SigningKeyRecord>;
+  /** A certificate payload as a JWS (compact) under `key`. Decrypts a key once, then reuses it. */
+  signCertificate(key: SigningKeyRecord, payload: SignedCertificatePayload): Promise<string>;
+  /** A credential secured with JOSE (a JWT, typ vc+jwt, cty vc) under `key`. */
+  signCredential(key: SigningKeyRecord, credential: UnsecuredCredential): Promise<string>;
 }

@@ -24,6 +24,13 @@ import { buildRegistryApp, openRegistryDatabase } from '../registry/server.js';
 import { messagesFromText } from '../http/message-file.js';
 import { billFileFormat } from '../origin/bom-file.js';
 import { progressBar } from './progress.js';
+import { verifyOffline } from './verify-offline.js';
+import type { SigningKeyView } from '../app/signing/signing-key-view.js';
+import { generateSigningKey } from '../app/signing/generate-signing-key.js';
+import { rotateSigningKey } from '../app/signing/rotate-signing-key.js';
+import { retireSigningKey } from '../app/signing/retire-signing-key.js';
+import { listSigningKeys } from '../app/signing/list-signing-keys.js';
+import { getJwks } from '../app/signing/get-jwks.js';
 import { startServer } from './serve.js';
 
 /** The operator at the server's shell acts as the system, named for the audit trail. */
@@ -43,6 +50,15 @@ async function organisationByCode(store: Store, code: string): Promise<Organisat
   const organisation = await store.organisations.findByCode(code);
   if (!organisation) throw new DomainError('NOT_FOUND', `No organisation with code ${code}.`);
   return organisation;
+}
+
+/** A whole number given on the command line, or VALIDATION_FAILED naming the option. */
+function parseCliInteger(option: string, text: string): number {
+  if (!/^\d+$/.test(text))
+    throw new DomainError('VALIDATION_FAILED', `${option} must be a whole number of days.`, [
+      { path: option, code: 'not_a_number', message: 'Give a whole number.' },
+    ]);
+  return Number(text);
 }
 
 function printDemoLogins(): void {
@@ -285,6 +301,108 @@ origin
       }
     }),
   );
+
+const keys = program
+  .command('keys')
+  .description('The issuing authority’s signing keys (Ed25519; ADR 0009): next → active → retired');
+const printKey = (key: SigningKeyView) =>
+  console.log(
+    `${key.kid}  ${key.state.padEnd(7)}  signs from ${key.activatesAt}` +
+      (key.retiredAt ? ` until ${key.retiredAt}` : ''),
+  );
+keys
+  .command('generate')
+  .description('Make the first key (or a new one once every key is retired); it signs at once')
+  .action(() =>
+    withRuntime(async ({ deps }) => {
+      const key = await generateSigningKey(deps, operator);
+      printKey(key);
+    }),
+  );
+keys
+  .command('rotate')
+  .description(
+    'Publish a new key now; after the overlap it signs and the current key retires (still published)',
+  )
+  .option('--overlap-days <days>', 'days the new key is published before it signs', '0')
+  .action((options: { overlapDays: string }) =>
+    withRuntime(async ({ deps }) => {
+      const overlapDays = parseCliInteger('--overlap-days', options.overlapDays);
+      const { key, retiring } = await rotateSigningKey(deps, operator, { overlapDays });
+      printKey(key);
+      if (retiring.length) console.log(`Retiring at ${key.activatesAt}: ${retiring.join(', ')}`);
+    }),
+  );
+keys
+  .command('retire')
+  .description('Stop a key signing now (it stays published); a waiting key takes over')
+  .argument('<kid>', 'the key id')
+  .action((kid: string) =>
+    withRuntime(async ({ deps }) => {
+      const result = await retireSigningKey(deps, operator, { kid });
+      console.log(`Retired ${result.kid}.`);
+      if (result.activeKid) console.log(`Signing now with ${result.activeKid}.`);
+      else console.log('No key signs now: approvals fail until "origo keys generate".');
+    }),
+  );
+keys
+  .command('list')
+  .description('Every key with its state')
+  .option('--json', 'print JSON')
+  .action((options: { json?: boolean }) =>
+    withRuntime(async ({ deps }) => {
+      const list = await listSigningKeys(deps, operator);
+      if (options.json) console.log(JSON.stringify(list, null, 2));
+      else if (list.length === 0) console.log('No signing keys. Run "origo keys generate".');
+      else list.forEach(printKey);
+    }),
+  );
+keys
+  .command('export-jwks')
+  .description('Write the public keys (JWKS) to FILE, for offline verification (origo verify --jwks)')
+  .argument('<file>', 'destination file')
+  .action((file: string) =>
+    withRuntime(async ({ deps }) => {
+      const jwks = await getJwks(deps);
+      fs.writeFileSync(file, `${JSON.stringify(jwks, null, 2)}\n`);
+      console.log(`Wrote ${jwks.keys.length} key(s) to ${file}.`);
+    }),
+  );
+
+program
+  .command('verify')
+  .description(
+    'Check a certificate PDF or signed payload (.jws) offline against a saved JWKS; exits 0 only when VALID',
+  )
+  .argument('<file>', 'the PDF or the payload file')
+  .requiredOption(
+    '--jwks <file>',
+    'the issuing authority’s JWKS (origo keys export-jwks, or /.well-known/jwks.json)',
+  )
+  .option('--json', 'print the whole verdict as JSON')
+  .action((file: string, options: { jwks: string; json?: boolean }) => {
+    const result = verifyOffline(fs.readFileSync(file), fs.readFileSync(options.jwks, 'utf8'));
+    if (options.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      console.log(result.verdict);
+      if (result.verdict === 'VALID') {
+        const { payload } = result;
+        console.log(
+          `  certificate   ${payload.certificateNumber} (type ${payload.certificateType}, ${payload.kind})`,
+        );
+        console.log(`  issued        ${payload.issueDate} by ${payload.issuingOffice.nameEn}`);
+        console.log(`  exporter      ${payload.exporter.name}`);
+        console.log(`  destination   ${payload.destinationCountry}`);
+        for (const item of payload.items)
+          console.log(
+            `  item ${item.itemNumber}        HS ${item.hsCode}  ${item.quantity ?? ''} ${item.quantityUnit}  ${item.description}`,
+          );
+        console.log(`  signed with   ${result.kid}`);
+        console.log(`  status        ${payload.statusUrl}`);
+      } else console.log(`  ${result.message}${result.kid ? ` (key ${result.kid})` : ''}`);
+    }
+    if (result.verdict !== 'VALID') process.exitCode = 1;
+  });
 
 const registry = program
   .command('registry')

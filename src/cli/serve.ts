@@ -3,6 +3,7 @@ import { jobHandlers } from '../app/jobs/handlers.js';
 import { JobRunner } from '../app/jobs/job-runner.js';
 import { seedDemoData } from '../app/demo/seed-demo-data.js';
 import { seedDemoApplications } from '../app/demo/seed-demo-applications.js';
+import { ensureSigningKey } from '../app/signing/generate-signing-key.js';
 import { purgeExpiredRecords } from '../app/maintenance/purge-expired-records.js';
 import { pendingMigrations } from '../adapters/db/connection.js';
 import { databaseTargetOf, openRuntime } from '../compose.js';
@@ -21,6 +22,8 @@ export async function startServer(
     if (options.demoApplications) await seedDemoApplications(deps);
     options.onDemoSeeded?.();
   }
+  // A demo database from before signing existed gets its key too.
+  if (options.demo) await ensureSigningKey(deps, { kind: 'system', name: 'demo' });
   let migrationsCurrent = false;
   const app = await buildApp({
     deps,

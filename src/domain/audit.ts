@@ -70,7 +70,13 @@ export interface AuditEventData {
   /** An officer handed the application to a colleague of the office (claimed for them, or changing hands). */
   'application.assigned': { reviewerId: string; previousReviewerId: string | null };
   /** The application was approved and its certificate numbered (by an officer, or automatically). */
-  'application.approved': { certificateNumber: string; automatic: boolean; retroactive: boolean };
+  'application.approved': {
+    certificateNumber: string;
+    automatic: boolean;
+    retroactive: boolean;
+    /** The key the certificate's payload was signed with. */
+    signingKey: string;
+  };
   /** The officer sent the application back, with the boxes at fault and the reasons. */
   'application.returned': { boxes: string[]; reasons: string[] };
   /** The applicant corrected and sent the application again. */
@@ -104,6 +110,12 @@ export interface AuditEventData {
   };
   /** The enterprise withdrew a pre-review before the decision. */
   'pre_review.withdrawn': Record<string, never>;
+  /** A signing key was made that signs from `activatesAt` (at once when no key was in force). */
+  'signing_key.generated': { kid: string; activatesAt: string };
+  /** A new key was published; at `activatesAt` it signs and the keys in `retiring` retire. */
+  'signing_key.rotated': { kid: string; activatesAt: string; retiring: string[] };
+  /** A key stopped signing; a waiting key took over (`promoted`) or the active one signs on (`resumed`). */
+  'signing_key.retired': { kid: string; promoted: string[]; resumed: string[] };
   /** Demo data was loaded into an empty database. */
   'system.demo_seeded': { organisations: number; users: number };
 }

@@ -140,6 +140,7 @@ const n = 'deny';
  * - enterpriseProfile.read also: agent staff of an agency the enterprise authorised, while the
  *   authorisation is active (GACC, Aug 2024: the enterprise creates the agency relationship itself).
  * - organisation.create, audit.read, jobs.manage: system and customs administration only.
+ * - signingKey.manage: the system (the operator's shell, `origo keys`) only; no one through the API.
  * - user.manage, apiKey.manage: system, customs administration, and an enterprise admin for their own
  *   enterprise only.
  * - agent.authorise, enterpriseProfile.maintain, seal.manage: system and the enterprise's own admin (its
@@ -544,6 +545,20 @@ const TABLE: readonly Row[] = [
   ['jobs.manage',                 'office2',    Y,     n,       n,        n,    n,      Y,       n],
   ['jobs.manage',                 'authority',  Y,     n,       n,        n,    n,      Y,       n],
   ['jobs.manage',                 'empty',      Y,     n,       n,        n,    n,      Y,       n],
+
+  ['signingKey.manage',              'ent1',       Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'ent1Agent',  Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'ent1AgentApp', Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'ent1AgentOtherType', Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'ent1OtherApplicant', Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'ent1Lapsed', Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'ent2',       Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'agency1',    Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'office1',    Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'office3',    Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'office2',    Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'authority',  Y,     n,       n,        n,    n,      n,       n],
+  ['signingKey.manage',              'empty',      Y,     n,       n,        n,    n,      n,       n],
 ];
 
 /** isAllowed's answer as a verdict; anything but a boolean is reported as itself. */

@@ -122,6 +122,8 @@ export const POLICY = {
   'audit.read': any(isSystem, isCustomsAdmin),
   /** See and retry background jobs. */
   'jobs.manage': any(isSystem, isCustomsAdmin),
+  /** Generate, rotate and retire the issuing authority's signing keys: the operator at the server only. */
+  'signingKey.manage': isSystem,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof POLICY;

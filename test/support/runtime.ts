@@ -79,6 +79,9 @@ export async function openTestRuntime(
     filesDir,
     // Webhook tests deliver to a server on this machine.
     webhooks: { timeoutMs: 2000, allowPrivate: true },
+    // One key-encryption secret for the runtime and its peers, as servers sharing a database have.
+    signingSecret: randomBytes(32).toString('base64url'),
+    publicUrl: 'http://localhost:8080',
   };
   let runtime: Runtime;
   try {

@@ -52,6 +52,7 @@ import type {
   UserStatus,
 } from '../../app/ports.js';
 import { pingDatabase } from './connection.js';
+import { certificateSignatures, signingKeys } from './signing-repositories.js';
 import type { Database, JobsTable, OrganisationsTable, UsersTable } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -1674,6 +1675,8 @@ function repositories(
     loginThrottle: loginThrottle(db),
     audit: auditLog(db, dialect, inTransaction),
     jobs: jobs(db, dialect),
+    signingKeys: signingKeys(db),
+    certificateSignatures: certificateSignatures(db),
   };
 }
 

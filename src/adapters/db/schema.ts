@@ -330,8 +330,29 @@ export interface PreReviewsTable {
   version: number;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: string;
+  public_jwk: string;
+  encrypted_private_key: string;
+  created_at: string;
+  created_by: string;
+  activates_at: string;
+  retired_at: string | null;
+}
+
+export interface CertificateSignaturesTable {
+  application_id: string;
+  certificate_number: string;
+  kid: string;
+  jws: string;
+  signed_at: string;
+}
+
 export interface Database {
   pre_reviews: PreReviewsTable;
+  signing_keys: SigningKeysTable;
+  certificate_signatures: CertificateSignaturesTable;
   evidence_requests: EvidenceRequestsTable;
   evidence_documents: EvidenceDocumentsTable;
   rule_tables: RuleTablesTable;

@@ -136,7 +136,7 @@ export async function toApplicationView(
 }
 
 /** The certificate an approved amendment or reissue replaces, as its endorsement names it. */
-async function replacedCertificateOf(
+export async function replacedCertificateOf(
   repositories: Pick<Repositories, 'applications'>,
   application: ApplicationRecord,
 ): Promise<ReplacedCertificate | undefined> {

@@ -50,7 +50,10 @@ const keyOf = (messageId: string) => `message:${messageId}`;
  * message does not stop the others. The same message imported again is answered from what it created.
  */
 export async function importApplicationMessages(
-  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'files' | 'review' | 'origin'>,
+  deps: Pick<
+    Deps,
+    'store' | 'clock' | 'certificateTypes' | 'hs' | 'files' | 'review' | 'signer' | 'publicUrl' | 'origin'
+  >,
   actor: Actor,
   input: {
     messages: readonly unknown[];
@@ -69,7 +72,10 @@ export async function importApplicationMessages(
 }
 
 async function importOne(
-  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'files' | 'review' | 'origin'>,
+  deps: Pick<
+    Deps,
+    'store' | 'clock' | 'certificateTypes' | 'hs' | 'files' | 'review' | 'signer' | 'publicUrl' | 'origin'
+  >,
   actor: Actor,
   index: number,
   raw: unknown,

@@ -17,7 +17,10 @@ import { staleVersion } from './update-application.js';
  * records the version of the enterprise information it rests on.
  */
 export async function submitApplication(
-  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'review' | 'origin'>,
+  deps: Pick<
+    Deps,
+    'store' | 'clock' | 'certificateTypes' | 'hs' | 'review' | 'signer' | 'publicUrl' | 'origin'
+  >,
   actor: Actor,
   input: { id: string; expectedVersion?: number | undefined },
 ): Promise<ApplicationView> {
@@ -27,7 +30,10 @@ export async function submitApplication(
 
 /** The submission inside a caller's transaction (message import creates and submits in one). */
 export async function submitWithin(
-  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'review' | 'origin'>,
+  deps: Pick<
+    Deps,
+    'store' | 'clock' | 'certificateTypes' | 'hs' | 'review' | 'signer' | 'publicUrl' | 'origin'
+  >,
   tx: Repositories,
   actor: Actor,
   input: { id: string; expectedVersion?: number | undefined },

@@ -4,6 +4,7 @@ import { diffEnterpriseProfiles } from '../../domain/enterprise-profile.js';
 import { authorize } from '../../domain/policy.js';
 import type { Deps, OrganisationRecord } from '../ports.js';
 import { newId } from '../tokens.js';
+import { ensureSigningKey } from '../signing/generate-signing-key.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROFILES, DEMO_USERS } from './demo-data.js';
 
 /**
@@ -11,7 +12,7 @@ import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROFILES, DEMO_USERS } from './
  * already exists, so it can never mix demo users into real data.
  */
 export async function seedDemoData(
-  deps: Pick<Deps, 'store' | 'clock' | 'passwords'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'passwords' | 'signer'>,
   actor: Actor,
 ): Promise<{ organisations: number; users: number }> {
   authorize(actor, 'organisation.create');
@@ -122,5 +123,7 @@ export async function seedDemoData(
       data: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length },
     });
   });
+  // The demo issues certificates from the start, so it needs an issuing-authority key.
+  await ensureSigningKey(deps, actor);
   return { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length };
 }

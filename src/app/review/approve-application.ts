@@ -6,7 +6,8 @@ import { isRetroactive } from '../../domain/endorsements.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ApplicationRecord, Repositories } from '../ports.js';
 import type { ApplicationView } from '../applications/assessment.js';
-import { toApplicationView } from '../applications/assessment.js';
+import { replacedCertificateOf, toApplicationView } from '../applications/assessment.js';
+import { signIssuedCertificate } from '../signing/sign-issued-certificate.js';
 import { certificateTypeOf } from '../applications/access.js';
 import { newId } from '../tokens.js';
 import { issueReceipt } from '../receipts/issue-receipt.js';
@@ -29,7 +30,7 @@ export async function approveApplication(
 
 /** The approval inside the caller's transaction (a submission approves automatically in its own). */
 export async function approveWithin(
-  deps: Pick<ReviewDeps, 'clock' | 'certificateTypes' | 'review'>,
+  deps: Pick<ReviewDeps, 'clock' | 'certificateTypes' | 'review' | 'signer' | 'publicUrl'>,
   tx: Repositories,
   actor: Actor,
   input: { id: string; expectedVersion: number; note?: string | undefined },
@@ -58,6 +59,9 @@ export async function approveWithin(
     updatedAt: at,
   };
   await saveDecided(deps, tx, changed, application.version);
+  // Read before the replaced certificate is voided: the endorsement names its number and date.
+  const replaces = await replacedCertificateOf(tx, changed);
+  const signature = await signIssuedCertificate(deps, tx, changed, office, replaces);
   if (application.kind !== 'original' && application.replacesId)
     await voidReplacedCertificate(
       deps,
@@ -87,6 +91,7 @@ export async function approveWithin(
       certificateNumber,
       automatic: actor.kind === 'system',
       retroactive: isRetroactive(type, application.data.transport.departureDate, today),
+      signingKey: signature.kid,
     },
   });
   return changed;

@@ -85,4 +85,7 @@ export async function saveDecided(
   await issueReceipt(deps, tx, changed);
 }
 
-export type ReviewDeps = Pick<Deps, 'store' | 'clock' | 'certificateTypes' | 'hs' | 'review'>;
+export type ReviewDeps = Pick<
+  Deps,
+  'store' | 'clock' | 'certificateTypes' | 'hs' | 'review' | 'signer' | 'publicUrl'
+>;

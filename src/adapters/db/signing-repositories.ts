@@ -1,0 +1,115 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type {
+  CertificateSignatureRecord,
+  CertificateSignatureRepository,
+  SigningKeyRecord,
+  SigningKeyRepository,
+} from '../../app/ports.js';
+import type { Database } from './schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// The public key column is JSON: checked on the way out, like any other boundary.
+const publicJwkColumn = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string(),
+});
+
+function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
+  return {
+    kid: row.kid,
+    algorithm: z.literal('EdDSA').parse(row.algorithm),
+    publicJwk: publicJwkColumn.parse(JSON.parse(row.public_jwk)),
+    encryptedPrivateKey: row.encrypted_private_key,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    activatesAt: row.activates_at,
+    retiredAt: row.retired_at,
+  };
+}
+
+/** The issuing authority's signing keys. */
+export function signingKeys(db: Executor): SigningKeyRepository {
+  return {
+    async insert(key) {
+      await db
+        .insertInto('signing_keys')
+        .values({
+          kid: key.kid,
+          algorithm: key.algorithm,
+          public_jwk: JSON.stringify(key.publicJwk),
+          encrypted_private_key: key.encryptedPrivateKey,
+          created_at: key.createdAt,
+          created_by: key.createdBy,
+          activates_at: key.activatesAt,
+          retired_at: key.retiredAt,
+        })
+        .execute();
+    },
+    async list() {
+      const rows = await db
+        .selectFrom('signing_keys')
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('kid')
+        .execute();
+      return rows.map(toSigningKey);
+    },
+    async setTimes(kid, times) {
+      await db
+        .updateTable('signing_keys')
+        .set({
+          ...(times.activatesAt !== undefined ? { activates_at: times.activatesAt } : {}),
+          ...(times.retiredAt !== undefined ? { retired_at: times.retiredAt } : {}),
+        })
+        .where('kid', '=', kid)
+        .execute();
+    },
+  };
+}
+
+function toSignature(row: Database['certificate_signatures']): CertificateSignatureRecord {
+  return {
+    applicationId: row.application_id,
+    certificateNumber: row.certificate_number,
+    kid: row.kid,
+    jws: row.jws,
+    signedAt: row.signed_at,
+  };
+}
+
+/** The signed payloads of issued certificates. */
+export function certificateSignatures(db: Executor): CertificateSignatureRepository {
+  return {
+    async insert(signature) {
+      await db
+        .insertInto('certificate_signatures')
+        .values({
+          application_id: signature.applicationId,
+          certificate_number: signature.certificateNumber,
+          kid: signature.kid,
+          jws: signature.jws,
+          signed_at: signature.signedAt,
+        })
+        .execute();
+    },
+    async findByApplication(applicationId) {
+      const row = await db
+        .selectFrom('certificate_signatures')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .executeTakeFirst();
+      return row && toSignature(row);
+    },
+    async findByCertificateNumber(certificateNumber) {
+      const row = await db
+        .selectFrom('certificate_signatures')
+        .selectAll()
+        .where('certificate_number', '=', certificateNumber)
+        .executeTakeFirst();
+      return row && toSignature(row);
+    },
+  };
+}
