@@ -10,6 +10,7 @@ import type { OriginCatalogue } from '../origin/origin-catalogue.js';
 import type { BillOfMaterials } from '../origin/bill-of-materials.js';
 import type { OriginComparison } from '../origin/determine-origin.js';
 import type { PreReviewDecision, PreReviewStatus } from '../domain/pre-review.js';
+import type { CaseOutcome, CaseSource, CaseStatus } from '../domain/verification-case.js';
 import type { CheckResult } from '../domain/automated-checks.js';
 import type { DecisionRow, IssuedRow } from '../domain/review-statistics.js';
 import type { AgentAuthorisation } from '../domain/agent-authorisation.js';
@@ -574,7 +575,7 @@ export interface RuleTableRepository {
  */
 export interface EvidenceRequestRecord {
   id: string;
-  subjectType: 'application' | 'pre_review';
+  subjectType: 'application' | 'pre_review' | 'verification_case';
   subjectId: string;
   enterpriseId: string;
   agencyId: string | null;
@@ -589,6 +590,12 @@ export interface EvidenceRequestRecord {
   answer: string | null;
   answeredBy: string | null;
   answeredAt: string | null;
+  /** When the enterprise was reminded of the deadline (a background job, some days before it). */
+  remindedAt: string | null;
+  /** When the request, unanswered past its deadline, was escalated to the office. */
+  escalatedAt: string | null;
+  /** The enterprise asked for more time (an officer may move the deadline). */
+  extensionRequest: { days: number; reason: string; by: string; at: string } | null;
 }
 
 export interface EvidenceDocumentRecord {
@@ -613,10 +620,19 @@ export interface EvidenceRequestRepository {
     agencyId?: string | undefined;
     officeIds?: readonly string[] | undefined;
     status?: EvidenceRequestRecord['status'] | undefined;
+    /** Only those escalated (open past their deadline). */
+    escalated?: boolean | undefined;
     limit: number;
   }): Promise<EvidenceRequestRecord[]>;
   /** Records the answer if the request is still open; false when it was not. */
   answer(id: string, answer: { text: string; by: string; at: string }): Promise<boolean>;
+  /** Writes the deadline, reminder, escalation and extension fields of a request. */
+  updateTracking(
+    id: string,
+    fields: Partial<
+      Pick<EvidenceRequestRecord, 'deadline' | 'remindedAt' | 'escalatedAt' | 'extensionRequest'>
+    >,
+  ): Promise<void>;
   insertDocument(document: EvidenceDocumentRecord): Promise<void>;
   listDocuments(requestId: string): Promise<EvidenceDocumentRecord[]>;
 }
@@ -664,11 +680,80 @@ export interface PreReviewRepository {
   update(preReview: PreReviewRecord, expectedVersion: number): Promise<boolean>;
 }
 
+/** A verification case on issued certificates of one enterprise (DOMAIN.md 8). */
+export interface VerificationCaseRecord {
+  id: string;
+  officeId: string;
+  enterpriseId: string;
+  source: CaseSource;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  requestingCountry: string;
+  requestingAuthority: string;
+  foreignReference: string;
+  receivedOn: string;
+  /** Last day to reply to the foreign authority; null for cases customs started. */
+  replyDue: string | null;
+  questions: string;
+  riskRule: string;
+  /** The officer who owns the case (null: a sampled case not yet taken). */
+  ownerId: string | null;
+  findings: string;
+  certificates: { applicationId: string; certificateNumber: string; typeCode: string }[];
+  openedBy: string;
+  openedAt: string;
+  /** The China day it was opened. */
+  openedOn: string;
+  concludedBy: string | null;
+  concludedAt: string | null;
+  version: number;
+}
+
+export interface VerificationCaseFilter {
+  officeIds?: readonly string[] | undefined;
+  enterpriseId?: string | undefined;
+  status?: CaseStatus | undefined;
+  typeCode?: string | undefined;
+  /** Opened on or after / on or before (China days). */
+  openedFrom?: string | undefined;
+  openedTo?: string | undefined;
+  limit: number;
+}
+
+export interface VerificationCaseRepository {
+  insert(verificationCase: VerificationCaseRecord): Promise<void>;
+  findById(id: string): Promise<VerificationCaseRecord | undefined>;
+  /** Newest first. */
+  list(filter: VerificationCaseFilter): Promise<VerificationCaseRecord[]>;
+  /** Writes status, outcome, findings, owner and conclusion if the version is still `expectedVersion`. */
+  update(verificationCase: VerificationCaseRecord, expectedVersion: number): Promise<boolean>;
+  /** Open cases naming this certificate (an application id). */
+  openCasesOf(applicationId: string): Promise<VerificationCaseRecord[]>;
+  /** Random sampling rate (percent) of a certificate type; 0 when none was set. */
+  samplingRate(typeCode: string): Promise<number>;
+  setSamplingRate(setting: { typeCode: string; rate: number; by: string; at: string }): Promise<void>;
+  listSamplingRates(): Promise<{ typeCode: string; rate: number; setBy: string; setAt: string }[]>;
+  /** Stricter review of an enterprise until a day, after a case concluded "not confirmed". */
+  addStricterReview(entry: StricterReviewRecord): Promise<void>;
+  /** The stricter review in force for an enterprise on a day (the one lasting longest), if any. */
+  stricterReviewOn(enterpriseId: string, day: string): Promise<StricterReviewRecord | undefined>;
+}
+
+export interface StricterReviewRecord {
+  id: string;
+  enterpriseId: string;
+  caseId: string;
+  until: string;
+  setBy: string;
+  setAt: string;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
   applications: ApplicationRepository;
   evidenceRequests: EvidenceRequestRepository;
   preReviews: PreReviewRepository;
+  verificationCases: VerificationCaseRepository;
   ruleTables: RuleTableRepository;
   receipts: ReceiptRepository;
   agentAuthorisations: AgentAuthorisationRepository;

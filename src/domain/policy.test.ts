@@ -159,6 +159,10 @@ const n = 'deny';
  *   command line; nothing is stored.
  * - origin.manageRules: system and the customs administration (importing and activating rule tables).
  * - review.configure: the system and the customs administration (automatic approval per office and type).
+ * - verificationCase.manage: as review.decide (officers of the office the certificates belong to).
+ * - verificationCase.read: as organisation.read (the enterprise, officers of its office, administrators);
+ *   agent staff reach a case's requests only through the application their agency made.
+ * - verificationCase.configure: system and customs administration (sampling rates).
  * - preReview.submit: system and the enterprise's own admin, applicant and API key (the producer asks;
  *   agencies file certificates, not pre-reviews).
  * - preReview.read: as organisation.read (the enterprise, officers of its office, customs administration).
@@ -476,6 +480,47 @@ const TABLE: readonly Row[] = [
   ['origin.manageRules',          'office2',     Y, n, n, n, n, Y, n],
   ['origin.manageRules',          'authority',   Y, n, n, n, n, Y, n],
   ['origin.manageRules',          'empty',       Y, n, n, n, n, Y, n],
+  ['verificationCase.manage', 'ent1', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'ent1Agent', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'ent1AgentApp', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'ent1AgentOtherType', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'ent1OtherApplicant', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'ent1Lapsed', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'ent2', Y, n, n, n, n, n, n],
+  ['verificationCase.manage', 'agency1', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'office1', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'office3', Y, n, n, n, Y, n, n],
+  ['verificationCase.manage', 'office2', Y, n, n, n, n, n, n],
+  ['verificationCase.manage', 'authority', Y, n, n, n, n, n, n],
+  ['verificationCase.manage', 'empty', Y, n, n, n, n, n, n],
+
+  ['verificationCase.read', 'ent1', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['verificationCase.read', 'ent1Agent', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['verificationCase.read', 'ent1AgentApp', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['verificationCase.read', 'ent1AgentOtherType', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['verificationCase.read', 'ent1OtherApplicant', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['verificationCase.read', 'ent1Lapsed', Y,     Y,       Y,        n,    Y,      Y,       Y],
+  ['verificationCase.read', 'ent2', Y,     n,       n,        n,    n,      Y,       n],
+  ['verificationCase.read', 'agency1', Y,     n,       n,        Y,    Y,      Y,       n],
+  ['verificationCase.read', 'office1', Y,     n,       n,        n,    Y,      Y,       n],
+  ['verificationCase.read', 'office3', Y,     n,       n,        n,    Y,      Y,       n],
+  ['verificationCase.read', 'office2', Y,     n,       n,        n,    n,      Y,       n],
+  ['verificationCase.read', 'authority', Y,     n,       n,        n,    n,      Y,       n],
+  ['verificationCase.read', 'empty', Y,     n,       n,        n,    n,      Y,       n],
+
+  ['verificationCase.configure', 'ent1', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'ent1Agent', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'ent1AgentApp', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'ent1AgentOtherType', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'ent1OtherApplicant', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'ent1Lapsed', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'ent2', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'agency1', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'office1', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'office3', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'office2', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'authority', Y, n, n, n, n, Y, n],
+  ['verificationCase.configure', 'empty', Y, n, n, n, n, Y, n],
   ['preReview.submit', 'ent1', Y, Y, Y, n, n, n, Y],
   ['preReview.submit', 'ent1Agent', Y, Y, Y, n, n, n, Y],
   ['preReview.submit', 'ent1AgentApp', Y, Y, Y, n, n, n, Y],

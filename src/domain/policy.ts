@@ -116,6 +116,12 @@ export const POLICY = {
   'preReview.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
   /** Decide a pre-review (conforms or not, per agreement) or ask for more material: its office's officers. */
   'preReview.decide': any(isSystem, officerOfScope),
+  /** Open, own, conclude verification cases and ask for evidence in them: officers of the office. */
+  'verificationCase.manage': any(isSystem, officerOfScope),
+  /** See a verification case: its enterprise, officers of its office, customs administrators. */
+  'verificationCase.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  /** Set random sampling rates per certificate type and read the supervision dashboard. */
+  'verificationCase.configure': any(isSystem, isCustomsAdmin),
   /** Import product-specific rule tables and put a version in force. */
   'origin.manageRules': any(isSystem, isCustomsAdmin),
   /** Read and verify the audit trail. */

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Compilable, Kysely, Transaction } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import { preReviews } from './pre-reviews.js';
+import { verificationCases } from './verification-cases.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1552,6 +1553,12 @@ function toEvidenceRequest(row: Database['evidence_requests']): EvidenceRequestR
     answer: row.answer,
     answeredBy: row.answered_by,
     answeredAt: row.answered_at,
+    remindedAt: row.reminded_at,
+    escalatedAt: row.escalated_at,
+    extensionRequest:
+      row.extension_request === null
+        ? null
+        : (JSON.parse(row.extension_request) as EvidenceRequestRecord['extensionRequest']),
   };
 }
 
@@ -1576,6 +1583,10 @@ function evidenceRequests(db: Executor): EvidenceRequestRepository {
           answer: request.answer,
           answered_by: request.answeredBy,
           answered_at: request.answeredAt,
+          reminded_at: request.remindedAt,
+          escalated_at: request.escalatedAt,
+          extension_request:
+            request.extensionRequest === null ? null : JSON.stringify(request.extensionRequest),
         })
         .execute();
     },
@@ -1597,6 +1608,7 @@ function evidenceRequests(db: Executor): EvidenceRequestRepository {
         query = query.where('office_id', 'in', filter.officeIds);
       }
       if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.escalated) query = query.where('escalated_at', 'is not', null);
       const rows = await query
         .orderBy('asked_at', 'desc')
         .orderBy('id', 'desc')
@@ -1612,6 +1624,17 @@ function evidenceRequests(db: Executor): EvidenceRequestRepository {
         .where('status', '=', 'open')
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    async updateTracking(id, fields) {
+      const set: Partial<Database['evidence_requests']> = {};
+      if (fields.deadline !== undefined) set.deadline = fields.deadline;
+      if (fields.remindedAt !== undefined) set.reminded_at = fields.remindedAt;
+      if (fields.escalatedAt !== undefined) set.escalated_at = fields.escalatedAt;
+      if (fields.extensionRequest !== undefined)
+        set.extension_request =
+          fields.extensionRequest === null ? null : JSON.stringify(fields.extensionRequest);
+      if (Object.keys(set).length === 0) return;
+      await db.updateTable('evidence_requests').set(set).where('id', '=', id).execute();
     },
     async insertDocument(document) {
       await db
@@ -1663,6 +1686,7 @@ function repositories(
     applications: applications(db),
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
+    verificationCases: verificationCases(db),
     ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),

@@ -296,6 +296,9 @@ export interface EvidenceRequestsTable {
   answer: string | null;
   answered_by: string | null;
   answered_at: string | null;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  extension_request: string | null;
 }
 
 export interface EvidenceDocumentsTable {
@@ -349,7 +352,58 @@ export interface CertificateSignaturesTable {
   signed_at: string;
 }
 
+export interface VerificationCasesTable {
+  id: string;
+  office_id: string;
+  enterprise_id: string;
+  source: string;
+  status: string;
+  outcome: string | null;
+  requesting_country: string;
+  requesting_authority: string;
+  foreign_reference: string;
+  received_on: string;
+  reply_due: string | null;
+  questions: string;
+  risk_rule: string;
+  owner_id: string | null;
+  findings: string;
+  opened_by: string;
+  opened_at: string;
+  opened_on: string;
+  concluded_by: string | null;
+  concluded_at: string | null;
+  version: number;
+}
+
+export interface VerificationCaseCertificatesTable {
+  case_id: string;
+  application_id: string;
+  certificate_number: string;
+  type_code: string;
+}
+
+export interface SamplingRatesTable {
+  type_code: string;
+  rate: number;
+  set_by: string;
+  set_at: string;
+}
+
+export interface StricterReviewsTable {
+  id: string;
+  enterprise_id: string;
+  case_id: string;
+  until: string;
+  set_by: string;
+  set_at: string;
+}
+
 export interface Database {
+  verification_cases: VerificationCasesTable;
+  verification_case_certificates: VerificationCaseCertificatesTable;
+  sampling_rates: SamplingRatesTable;
+  stricter_reviews: StricterReviewsTable;
   pre_reviews: PreReviewsTable;
   signing_keys: SigningKeysTable;
   certificate_signatures: CertificateSignaturesTable;

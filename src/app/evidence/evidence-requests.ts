@@ -11,6 +11,7 @@ import type { ApplicationRecord, Deps, EvidenceDocumentRecord, EvidenceRequestRe
 import { newId } from '../tokens.js';
 import { issueReceipt, subjectOf } from '../receipts/issue-receipt.js';
 import { loadPreReviewFor } from '../pre-review/access.js';
+import { loadCaseForOfficer, loadCaseForParty } from '../verification-cases/access.js';
 
 export interface EvidenceRequestView extends EvidenceRequestRecord {
   documents: EvidenceDocumentRecord[];
@@ -56,6 +57,24 @@ async function subjectFor(
   side: 'officer' | 'party' | 'reader',
   subject: EvidenceSubject,
 ): Promise<SubjectParties> {
+  if (subject.type === 'verification_case') {
+    const found =
+      side === 'officer'
+        ? await loadCaseForOfficer(deps.store, actor, subject.id)
+        : await loadCaseForParty(deps, actor, subject.id, side === 'party');
+    // The case's first certificate carries the receipts; its agency sees the requests too.
+    const first = found.certificates[0];
+    const application = first
+      ? ((await deps.store.applications.findById(first.applicationId)) ?? null)
+      : null;
+    return {
+      enterpriseId: found.enterpriseId,
+      agencyId: application?.agencyId ?? null,
+      officeId: found.officeId,
+      application,
+      closed: found.status === 'open' ? null : 'The verification case is concluded.',
+    };
+  }
   if (subject.type === 'pre_review') {
     const permission =
       side === 'officer' ? 'preReview.decide' : side === 'party' ? 'preReview.submit' : 'preReview.read';
@@ -143,6 +162,9 @@ export async function requestEvidence(
     answer: null,
     answeredBy: null,
     answeredAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    extensionRequest: null,
   };
   const application = parties.application;
   await deps.store.transaction(async (tx) => {

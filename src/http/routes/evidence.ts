@@ -28,7 +28,7 @@ const EvidenceDocument = z
 const EvidenceRequest = z
   .object({
     id: z.string(),
-    subjectType: z.enum(['application', 'pre_review']),
+    subjectType: z.enum(['application', 'pre_review', 'verification_case']),
     subjectId: z.string(),
     enterpriseId: z.string(),
     agencyId: z.string().nullable(),
@@ -42,6 +42,11 @@ const EvidenceRequest = z
     answer: z.string().nullable(),
     answeredBy: z.string().nullable(),
     answeredAt: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
+    extensionRequest: z
+      .object({ days: z.number().int(), reason: z.string(), by: z.string(), at: z.string() })
+      .nullable(),
     documents: z.array(EvidenceDocument),
     overdue: z.boolean(),
   })
@@ -58,7 +63,7 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
           'Ask the enterprise for more material about an application or a pre-review (officers of its office)',
         tags: ['evidence'],
         body: z.strictObject({
-          subjectType: z.enum(['application', 'pre_review']),
+          subjectType: z.enum(['application', 'pre_review', 'verification_case']),
           subjectId: Id,
           questions: z.string().max(4000),
           evidenceWanted: z.array(z.enum(SUPPORTING_DOCUMENT_KINDS)).max(6),
