@@ -4,7 +4,8 @@ import PDFDocument from 'pdfkit';
 /**
  * The CJK font (Noto Sans CJK) for Chinese text. Reading and parsing the 19 MB collection is slow (about
  * 70 ms), so it happens once per process; each document then registers the parsed font and embeds a
- * subset of the glyphs it used (about 40 ms for a document with Chinese text, 0 without).
+ * subset of the glyphs it used (about 40 ms to encode for a new set of glyphs; a set seen before, such as
+ * the same office name again, reuses the encoded subset).
  */
 
 /** Where Debian/Ubuntu's fonts-noto-cjk puts the collection, and the face inside it for simplified Chinese. */
@@ -30,6 +31,40 @@ export function cjkFont(file = DEFAULT_CJK_FONT): CjkFont {
   scratch.registerFont('cjk', bytes, file.family);
   scratch.font('cjk');
   const parsed = (scratch as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
-  loaded = typeof parsed?.layout === 'function' ? (parsed as CjkFont) : bytes;
+  loaded = typeof parsed?.layout === 'function' ? withSubsetCache(parsed as FontkitFont) : bytes;
   return loaded;
+}
+
+/** The part of a fontkit font and its subsets that the cache below touches. */
+interface FontkitFont {
+  createSubset(): { glyphs: number[]; encode(): Uint8Array };
+}
+
+const SUBSET_CACHE_SIZE = 256;
+
+/**
+ * The font with its subsets' encoding kept for the process, by glyph list. Encoding a CFF subset
+ * (fontkit) is most of the time of a document with Chinese text, and the same office names give the same
+ * glyphs in the same order, so the same bytes. A subset's glyph list fixes its glyph numbering, hence
+ * its bytes; any other glyph list is encoded afresh.
+ */
+function withSubsetCache(font: FontkitFont): CjkFont {
+  const encoded = new Map<string, Uint8Array>();
+  const cached: FontkitFont = Object.create(font) as FontkitFont;
+  cached.createSubset = () => {
+    const subset = font.createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = encode();
+        if (encoded.size >= SUBSET_CACHE_SIZE) encoded.delete(encoded.keys().next().value!);
+        encoded.set(key, bytes);
+      }
+      return bytes;
+    };
+    return subset;
+  };
+  return cached as unknown as CjkFont;
 }

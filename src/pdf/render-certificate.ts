@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { ApplicationData } from '../domain/application.js';
 import type { CertificateLayout, LayoutBox, Rectangle } from '../domain/certificate-layouts.js';
@@ -10,6 +11,9 @@ import type { CjkFont } from './fonts.js';
 import { cjkFont } from './fonts.js';
 import { imageSource } from './images.js';
 import { drawQrCode } from './qr-code.js';
+import type { StandardFontName } from './standard-fonts.js';
+import { standardFont } from './standard-fonts.js';
+import { lineHeight, lineOperators, pdfNumber, textObject, textWidth, wrapText } from './text-layout.js';
 
 /** Everything a certificate shows: plain data, no database rows, no I/O. */
 export interface CertificateDocument {
@@ -57,8 +61,8 @@ export class CertificateTextOverflowError extends Error {
 /** Millimetres to PDF points. */
 export const mm = (value: number): number => (value * 72) / 25.4;
 
-const DATA_FONT = 'Helvetica';
-const TITLE_FONT = 'Helvetica-Bold';
+const DATA_FONT: StandardFontName = 'Helvetica';
+const TITLE_FONT: StandardFontName = 'Helvetica-Bold';
 const TITLE_SIZE = 6;
 const GOODS_TITLE_SIZES = [6, 5.5, 5, 4.5, 4];
 const DATA_SIZES = [8, 7.5, 7, 6.5, 6, 5.5, 5];
@@ -88,28 +92,64 @@ interface GoodsPage {
   trailing: boolean;
 }
 
-/** A document being drawn: the pdfkit document and the fonts it has. */
+/** Where the standard fonts live in each document's resources (pdfkit names its own fonts F1, F2 ...). */
+const RESOURCE = { Helvetica: 'OrigoHelvetica', 'Helvetica-Bold': 'OrigoHelveticaBold' } as const;
+
+/** The font dictionaries of the standard fonts; the fonts themselves are built into every PDF reader. */
+function standardFontDictionaries(doc: PDFKit.PDFDocument): Record<string, PDFKit.PDFKitReference> {
+  const dictionaries: Record<string, PDFKit.PDFKitReference> = {};
+  for (const [name, resource] of Object.entries(RESOURCE)) {
+    const dictionary = doc.ref({
+      Type: 'Font',
+      Subtype: 'Type1',
+      BaseFont: name,
+      Encoding: 'WinAnsiEncoding',
+    });
+    dictionary.end(null);
+    dictionaries[resource] = dictionary;
+  }
+  return dictionaries;
+}
+
+/**
+ * A document being drawn: the pdfkit document and the fonts it has. Text in the standard fonts is measured
+ * and set by `text-layout.ts` and written as PDF operators; only text with CJK characters goes through
+ * pdfkit's text engine with the embedded CJK font.
+ */
 class Sheet {
   private cjkRegistered = false;
+  private fonts: Record<string, PDFKit.PDFKitReference> | undefined;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     private readonly cjk: () => CjkFont,
   ) {}
 
-  /** Sets the font for this text: the CJK font only for text with CJK characters (subsetting it costs). */
-  use(text: string, latin: string, size: number): void {
-    if (containsCjk(text)) {
-      if (!this.cjkRegistered) {
-        this.doc.registerFont('cjk', this.cjk());
-        this.cjkRegistered = true;
-      }
-      this.doc.font('cjk');
-    } else this.doc.font(latin);
-    this.doc.fontSize(size);
+  /** The standard fonts' dictionaries, written once per document. */
+  standardFonts(): Record<string, PDFKit.PDFKitReference> {
+    this.fonts ??= standardFontDictionaries(this.doc);
+    return this.fonts;
   }
 
-  heightOf(lines: readonly string[], width: number, size: number, font = DATA_FONT): number {
+  /** Makes the standard fonts available on the current page. */
+  addFontsToPage(): void {
+    Object.assign(this.doc.page.fonts, this.standardFonts());
+  }
+
+  private useCjk(size: number): void {
+    if (!this.cjkRegistered) {
+      this.doc.registerFont('cjk', this.cjk());
+      this.cjkRegistered = true;
+    }
+    this.doc.font('cjk').fontSize(size);
+  }
+
+  heightOf(
+    lines: readonly string[],
+    width: number,
+    size: number,
+    font: StandardFontName = DATA_FONT,
+  ): number {
     let height = 0;
     for (const line of lines) height += this.lineHeight(line, width, size, font);
     return height;
@@ -117,35 +157,53 @@ class Sheet {
 
   /**
    * The height of one line of text set in the width, or infinity when a word is wider than the width (an
-   * invoice number split over two lines). Measuring is most of a render's time and the same titles, form
-   * wording and data are measured again and again, so results are kept for the process.
+   * invoice number split over two lines).
    */
-  private lineHeight(line: string, width: number, size: number, font: string): number {
-    const key = `${font}\u0000${size}\u0000${width}\u0000${line}`;
-    const known = measured.get(key);
+  private lineHeight(line: string, width: number, size: number, font: StandardFontName): number {
+    if (!containsCjk(line)) {
+      const metrics = standardFont(font);
+      const wrapped = wrapText(line, metrics, size, width);
+      return wrapped.fits ? wrapped.lines.length * lineHeight(metrics, size) : Number.POSITIVE_INFINITY;
+    }
+    // pdfkit measures CJK text; the same lines recur, so measured heights are kept for the process.
+    const key = `${size}\u0000${width}\u0000${line}`;
+    const known = measuredCjk.get(key);
     if (known !== undefined) return known;
-    this.use(line, font, size);
+    this.useCjk(size);
     let height = this.doc.heightOfString(line, { width });
     for (const word of line.split(/\s+/))
       if (this.doc.widthOfString(word) > width) height = Number.POSITIVE_INFINITY;
-    if (measured.size >= MEASURED_LIMIT) measured.clear();
-    measured.set(key, height);
+    if (measuredCjk.size >= MEASURED_LIMIT) measuredCjk.clear();
+    measuredCjk.set(key, height);
     return height;
   }
 
+  /** Draws the lines from the area's top down; returns the y below them. */
   write(lines: readonly string[], area: { x: number; y: number; width: number }, size: number): number {
+    const metrics = standardFont(DATA_FONT);
     let y = area.y;
+    let body = '';
     for (const line of lines) {
-      this.use(line, DATA_FONT, size);
-      this.doc.text(line, area.x, y, { width: area.width, lineBreak: true });
-      y += this.lineHeight(line, area.width, size, DATA_FONT);
+      if (containsCjk(line)) {
+        if (body) this.doc.addContent(textObject(RESOURCE[DATA_FONT], size, body));
+        body = '';
+        this.useCjk(size);
+        this.doc.text(line, area.x, y, { width: area.width, lineBreak: true });
+        y += this.lineHeight(line, area.width, size, DATA_FONT);
+        continue;
+      }
+      for (const part of wrapText(line, metrics, size, area.width).lines) {
+        body += lineOperators(part, metrics, size, area.x, y);
+        y += lineHeight(metrics, size);
+      }
     }
+    if (body) this.doc.addContent(textObject(RESOURCE[DATA_FONT], size, body));
     return y;
   }
 }
 
-/** Heights of text already measured, by font, size, width and text (see `Sheet.lineHeight`). */
-const measured = new Map<string, number>();
+/** Heights of CJK text already measured, by size, width and text (see `Sheet.lineHeight`). */
+const measuredCjk = new Map<string, number>();
 const MEASURED_LIMIT = 20_000;
 
 /** The largest size at which the lines fit the area, or undefined. */
@@ -165,7 +223,8 @@ export async function renderCertificate(
 ): Promise<Buffer> {
   const { type, layout, application } = certificate;
   const self = options.mode === 'self';
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false });
+  // font '': no default font, or pdfkit would parse Helvetica's metrics for every document (standard-fonts.ts).
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, font: '' });
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -186,14 +245,10 @@ export async function renderCertificate(
   const rowsHeight = goods.y + goods.height - rowsTop - PAD;
 
   // Each box's place for data: its data rectangle, or the box below its title.
-  const titleHeight = (box: LayoutBox, area: Area) =>
-    isGoodsColumn(type, box)
-      ? mm(layout.goods.headerHeight)
-      : sheet.heightOf([`${box.number}. ${box.title}`], area.width - 2 * PAD, TITLE_SIZE, TITLE_FONT) + PAD;
   const dataArea = (box: LayoutBox): Area => {
     if (box.dataRect) return toPoints(box.dataRect);
     const area = toPoints(box.rect);
-    const top = titleHeight(box, area);
+    const top = titleHeight(type, layout, box, area);
     return {
       x: area.x + PAD,
       y: area.y + top + PAD / 2,
@@ -276,31 +331,42 @@ export async function renderCertificate(
 
   const offset = self ? { dx: 0, dy: 0 } : (options.printerOffset ?? { dx: 0, dy: 0 });
   const images = self ? preparedImages(certificate) : {};
+  const form = self ? formXObject(sheet, certificate) : undefined;
+  const regular = standardFont(DATA_FONT);
+  const bold = standardFont(TITLE_FONT);
   pages.forEach((page, pageIndex) => {
     doc.addPage({ size: 'A4', margin: 0 });
+    sheet.addFontsToPage();
     doc.save();
     if (offset.dx || offset.dy) doc.translate(mm(offset.dx), mm(offset.dy));
-    if (self) drawForm(sheet, certificate, titleHeight);
+    if (form) {
+      doc.page.xobjects[FORM_RESOURCE] = form;
+      doc.addContent(`/${FORM_RESOURCE} Do`);
+    }
 
     // The number and the page, on every page.
-    const number = toPoints(layout.number.rect);
     doc.fillColor('black');
-    doc
-      .font(TITLE_FONT)
-      .fontSize(10)
-      .text(certificate.number, number.x + PAD, number.y + mm(3.5), {
-        width: number.width - 2 * PAD,
-        lineBreak: false,
-      });
+    const number = toPoints(layout.number.rect);
     const pageNumber = toPoints(layout.pageNumber.rect);
-    doc
-      .font(DATA_FONT)
-      .fontSize(7)
-      .text(`Page ${pageIndex + 1} of ${pages.length}`, pageNumber.x, pageNumber.y + PAD, {
-        width: pageNumber.width,
-        align: 'right',
-        lineBreak: false,
-      });
+    const pageLabel = `Page ${pageIndex + 1} of ${pages.length}`;
+    doc.addContent(
+      textObject(
+        RESOURCE[TITLE_FONT],
+        10,
+        lineOperators(certificate.number, bold, 10, number.x + PAD, number.y + mm(3.5)),
+      ) +
+        textObject(
+          RESOURCE[DATA_FONT],
+          7,
+          lineOperators(
+            pageLabel,
+            regular,
+            7,
+            pageNumber.x + pageNumber.width - textWidth(pageLabel, regular, 7),
+            pageNumber.y + PAD,
+          ),
+        ),
+    );
 
     for (const { lines, area, size } of boxText) if (lines.length) sheet.write(lines, area, size!);
 
@@ -346,75 +412,143 @@ function preparedImages(certificate: CertificateDocument) {
   return prepared;
 }
 
-/** Self-print: the form itself (box rules, titles, form wording, heading, number label). */
-function drawForm(
-  sheet: Sheet,
-  certificate: CertificateDocument,
-  titleHeight: (box: LayoutBox, area: Area) => number,
-): void {
-  const { doc } = sheet;
-  const { layout } = certificate;
-  doc.lineWidth(0.6).strokeColor('black');
-  for (const box of layout.boxes) {
-    const area = toPoints(box.rect);
-    doc.rect(area.x, area.y, area.width, area.height);
+/** The height a box's title takes at the box's top (goods columns: the goods table's title row). */
+function titleHeight(type: CertificateType, layout: CertificateLayout, box: LayoutBox, area: Area): number {
+  if (isGoodsColumn(type, box)) return mm(layout.goods.headerHeight);
+  const wrapped = wrapText(
+    `${box.number}. ${box.title}`,
+    standardFont(TITLE_FONT),
+    TITLE_SIZE,
+    area.width - 2 * PAD,
+  );
+  return wrapped.fits
+    ? wrapped.lines.length * lineHeight(standardFont(TITLE_FONT), TITLE_SIZE) + PAD
+    : Number.POSITIVE_INFINITY;
+}
+
+/** The name of the form's drawing in each page's resources. */
+const FORM_RESOURCE = 'OrigoForm';
+/** A4 in points, as pdfkit sizes it. */
+const A4 = { width: 595.28, height: 841.89 };
+
+/** The form's drawing per layout and type, as compressed PDF content: the same on every self-print. */
+const preparedForms = new WeakMap<CertificateLayout, Map<string, Buffer>>();
+
+/**
+ * Self-print: the form (box rules, titles, wording, heading, number label) as a form XObject drawn on each
+ * page. Its content depends only on the layout, so it is set and compressed once per process and each
+ * document copies the compressed bytes.
+ */
+function formXObject(sheet: Sheet, certificate: CertificateDocument): PDFKit.PDFKitReference {
+  const { layout, type } = certificate;
+  let forms = preparedForms.get(layout);
+  if (!forms) preparedForms.set(layout, (forms = new Map()));
+  let content = forms.get(type.code);
+  if (!content) {
+    content = zlib.deflateSync(Buffer.from(formContent(type, layout), 'latin1'));
+    forms.set(type.code, content);
   }
+  const form = sheet.doc.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, A4.width, A4.height],
+    Resources: { Font: sheet.standardFonts() },
+    Filter: 'FlateDecode',
+  });
+  form.end(content);
+  return form;
+}
+
+/** The lines of a text set from (x, top) down in the width, as PDF text operators, and the y below them. */
+function setText(
+  text: string,
+  font: StandardFontName,
+  size: number,
+  area: { x: number; y: number; width: number },
+) {
+  const metrics = standardFont(font);
+  let body = '';
+  let y = area.y;
+  for (const line of wrapText(text, metrics, size, area.width).lines) {
+    body += lineOperators(line, metrics, size, area.x, y);
+    y += lineHeight(metrics, size);
+  }
+  return { operators: textObject(RESOURCE[font], size, body), bottom: y };
+}
+
+/** The PDF content of the form itself (box rules, titles, form wording, heading, number label), y down. */
+function formContent(type: CertificateType, layout: CertificateLayout): string {
+  const rect = (area: Area) =>
+    `${pdfNumber(area.x)} ${pdfNumber(area.y)} ${pdfNumber(area.width)} ${pdfNumber(area.height)} re\n`;
+  let content = '0.6 w\n0 0 0 RG\n';
+  for (const box of layout.boxes) content += rect(toPoints(box.rect));
   // The heading's frame: the number, the form's title and the QR code, with 2 mm around them.
   const title = toPoints(layout.title.rect);
   const number = toPoints(layout.number.rect);
   const qr = toPoints(layout.qrCode.rect);
   const headingBottom = Math.max(title.y + title.height, qr.y + qr.height) + mm(2);
-  doc.rect(number.x - mm(2), number.y - mm(2), number.width + mm(4), headingBottom - number.y + mm(2));
-  doc.stroke();
+  content += rect({
+    x: number.x - mm(2),
+    y: number.y - mm(2),
+    width: number.width + mm(4),
+    height: headingBottom - number.y + mm(2),
+  });
+  content += 'S\n';
   // The rule under the goods table's column titles, across the goods columns only.
   const header = mm(layout.goods.rect.y + layout.goods.headerHeight);
-  for (const box of layout.boxes.filter((entry) => isGoodsColumn(certificate.type, entry))) {
+  for (const box of layout.boxes.filter((entry) => isGoodsColumn(type, entry))) {
     const area = toPoints(box.rect);
-    doc.moveTo(area.x, header).lineTo(area.x + area.width, header);
+    content += `${pdfNumber(area.x)} ${pdfNumber(header)} m\n${pdfNumber(area.x + area.width)} ${pdfNumber(header)} l\n`;
   }
-  doc.lineWidth(0.4).stroke();
+  content += '0.4 w\nS\n0 0 0 rg\n';
 
-  doc.fillColor('black');
   for (const box of layout.boxes) {
     const area = toPoints(box.rect);
     const label = `${box.number}. ${box.title}`;
+    const inner = { x: area.x + PAD, y: area.y + PAD, width: area.width - 2 * PAD };
     // Goods column titles must stay above the rule under them: they are set smaller when long.
-    const titleSize = isGoodsColumn(certificate.type, box)
-      ? (GOODS_TITLE_SIZES.find(
-          (size) =>
-            sheet.heightOf([label], area.width - 2 * PAD, size, TITLE_FONT) <=
-            mm(layout.goods.headerHeight) - 1.5 * PAD,
-        ) ?? GOODS_TITLE_SIZES.at(-1)!)
+    const titleSize = isGoodsColumn(type, box)
+      ? (GOODS_TITLE_SIZES.find((size) => {
+          const wrapped = wrapText(label, standardFont(TITLE_FONT), size, inner.width);
+          return (
+            wrapped.fits &&
+            wrapped.lines.length * lineHeight(standardFont(TITLE_FONT), size) <=
+              mm(layout.goods.headerHeight) - 1.5 * PAD
+          );
+        }) ?? GOODS_TITLE_SIZES.at(-1)!)
       : TITLE_SIZE;
-    doc
-      .font(TITLE_FONT)
-      .fontSize(titleSize)
-      .text(label, area.x + PAD, area.y + PAD, { width: area.width - 2 * PAD });
+    content += setText(label, TITLE_FONT, titleSize, inner).operators;
     if (box.formText) {
-      const top = area.y + titleHeight(box, area) + PAD;
+      const top = area.y + titleHeight(type, layout, box, area) + PAD;
       const bottom = box.dataRect ? mm(box.dataRect.y) : area.y + area.height;
-      const wording = { width: area.width - 2 * PAD, height: bottom - top - PAD };
-      const size = [6.5, 6, 5.5, 5].find(
-        (candidate) => sheet.heightOf([box.formText!], wording.width, candidate) <= wording.height,
-      );
+      const height = bottom - top - PAD;
+      const size = [6.5, 6, 5.5, 5].find((candidate) => {
+        const wrapped = wrapText(box.formText!, standardFont(DATA_FONT), candidate, inner.width);
+        return (
+          wrapped.fits && wrapped.lines.length * lineHeight(standardFont(DATA_FONT), candidate) <= height
+        );
+      });
       if (size === undefined) throw new CertificateTextOverflowError(box.number);
-      doc
-        .font(DATA_FONT)
-        .fontSize(size)
-        .text(box.formText, area.x + PAD, top, { width: wording.width });
+      content += setText(box.formText, DATA_FONT, size, { ...inner, y: top }).operators;
     }
   }
-  doc
-    .font(DATA_FONT)
-    .fontSize(6)
-    .text(layout.number.label, number.x + PAD, number.y + PAD / 2, { lineBreak: false });
+  content += setText(layout.number.label, DATA_FONT, 6, {
+    x: number.x + PAD,
+    y: number.y + PAD / 2,
+    width: Number.POSITIVE_INFINITY,
+  }).operators;
   let y = title.y;
   layout.title.lines.forEach((line, index) => {
+    const font = index === 0 ? TITLE_FONT : DATA_FONT;
     const size = index === 0 ? 9 : 7;
-    doc
-      .font(index === 0 ? TITLE_FONT : DATA_FONT)
-      .fontSize(size)
-      .text(line, title.x, y, { width: title.width, align: 'center' });
-    y += doc.heightOfString(line, { width: title.width });
+    const metrics = standardFont(font);
+    let body = '';
+    for (const part of wrapText(line, metrics, size, title.width).lines) {
+      const x = title.x + (title.width - textWidth(part, metrics, size)) / 2;
+      body += lineOperators(part, metrics, size, x, y);
+      y += lineHeight(metrics, size);
+    }
+    content += textObject(RESOURCE[font], size, body);
   });
+  return content;
 }
