@@ -2,11 +2,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type {
   AdministrativeDivisions,
+  CertificateLayoutCatalogue,
+  CertificateRenderer,
   CertificateTypeCatalogue,
   Deps,
   EnterpriseRegistry,
+  SignedPayloadSource,
 } from './app/ports.js';
 import { loadCertificateTypes } from './adapters/reference/certificate-type-files.js';
+import { loadCertificateLayouts } from './adapters/reference/certificate-layout-files.js';
+import { DomainError } from './domain/errors.js';
 import { loadHsNomenclature } from './adapters/reference/hs-nomenclature-file.js';
 import type { HsNomenclature } from './domain/hs-nomenclature.js';
 import type { OriginCatalogue } from './origin/origin-catalogue.js';
@@ -47,6 +52,10 @@ let certificateTypes: CertificateTypeCatalogue | undefined;
 /** The certificate type files, read and checked once per process (a wrong file stops the start). */
 const certificateTypeCatalogue = (): CertificateTypeCatalogue =>
   (certificateTypes ??= loadCertificateTypes());
+let layouts: CertificateLayoutCatalogue | undefined;
+/** The certificate layout files, read and checked against the types once per process (a wrong file stops the start). */
+const certificateLayoutCatalogue = (): CertificateLayoutCatalogue =>
+  (layouts ??= loadCertificateLayouts(certificateTypeCatalogue()));
 let reasons: readonly ReturnReason[] | undefined;
 const returnReasons = (): readonly ReturnReason[] => (reasons ??= loadReturnReasons());
 let origin: OriginCatalogue | undefined;
@@ -55,17 +64,38 @@ const originCatalogue = (): OriginCatalogue => (origin ??= loadOriginData(hsNome
 let hs: HsNomenclature | undefined;
 const hsNomenclature = (): HsNomenclature => (hs ??= loadHsNomenclature());
 
+/**
+ * The renderer of a process that draws no certificates (commands other than `serve`). The PDF layer is
+ * wired in by the composition side that starts HTTP (src/cli/serve.ts, the test runtime): this module may
+ * not import it (dependency-cruiser rule composition-does-not-reach-transports).
+ */
+const noRenderer: CertificateRenderer = {
+  render: () => Promise.reject(notWired()),
+  renderPrinterTestPage: () => Promise.reject(notWired()),
+};
+const notWired = () =>
+  new DomainError('NOT_READY', 'This process does not render certificates; `origo serve` does.');
+
+/**
+ * Certificates are not signed yet: no payload. The signing keys work replaces this with the signature
+ * stored at approval (see SignedPayloadSource in src/app/ports.ts).
+ */
+const noSignedPayloads: SignedPayloadSource = { signedPayloadFor: async () => null };
+
 /** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
 export async function openRuntime(
   target: DatabaseTarget,
   settings: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'> &
-    Partial<Pick<Config, 'filesDir' | 'certificateNumberPattern' | 'webhooks'>> &
+    Partial<Pick<Config, 'filesDir' | 'certificateNumberPattern' | 'webhooks' | 'publicUrl'>> &
     Partial<Pick<Config, 'sessionCacheMs' | 'registry'>>,
   overrides: {
     clock?: Clock;
     passwords?: Deps['passwords'];
     migrate?: boolean;
     registry?: EnterpriseRegistry;
+    /** Draws certificates (src/pdf); only the HTTP side needs one. */
+    renderer?: CertificateRenderer;
+    signedPayloads?: SignedPayloadSource;
   } = {},
 ): Promise<Runtime> {
   const handle = openDatabase(target);
@@ -100,6 +130,10 @@ export async function openRuntime(
     },
     webhooks: createHttpWebhookSender(settings.webhooks ?? { timeoutMs: 5000, allowPrivate: false }),
     origin: originCatalogue(),
+    certificateLayouts: certificateLayoutCatalogue(),
+    renderer: overrides.renderer ?? noRenderer,
+    signedPayloads: overrides.signedPayloads ?? noSignedPayloads,
+    publicBaseUrl: settings.publicUrl ?? 'http://localhost:8080',
   };
   return { handle, deps, close: () => handle.close() };
 }

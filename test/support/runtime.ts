@@ -10,6 +10,7 @@ import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import type { Runtime } from '../../src/compose.js';
 import { openRuntime } from '../../src/compose.js';
 import { ManualClock } from '../../src/domain/clock.js';
+import { createPdfCertificateRenderer } from '../../src/pdf/certificate-renderer.js';
 import { POSTGRES_TEST_URL, SCHEMA_GUARD_LOCK, testSchemaPrefix } from './global-setup.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -79,10 +80,15 @@ export async function openTestRuntime(
     filesDir,
     // Webhook tests deliver to a server on this machine.
     webhooks: { timeoutMs: 2000, allowPrivate: true },
+    publicUrl: 'http://localhost:8080',
   };
   let runtime: Runtime;
   try {
-    runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
+    runtime = await openRuntime(target, settings, {
+      clock,
+      passwords: testPasswordHasher,
+      renderer: createPdfCertificateRenderer(),
+    });
   } catch (error) {
     await cleanup();
     throw error;
@@ -99,6 +105,7 @@ export async function openTestRuntime(
       const peer = await openRuntime(target, settings, {
         clock,
         passwords: testPasswordHasher,
+        renderer: createPdfCertificateRenderer(),
         migrate: false,
       });
       peers.push(peer);

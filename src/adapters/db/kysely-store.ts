@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Compilable, Kysely, Transaction } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import { preReviews } from './pre-reviews.js';
+import { printing } from './printing.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1662,6 +1663,7 @@ function repositories(
     applications: applications(db),
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
+    printing: printing(db),
     ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),

@@ -330,7 +330,27 @@ export interface PreReviewsTable {
   version: number;
 }
 
+export interface PrinterOffsetsTable {
+  office_id: string;
+  dx_tenths_mm: number;
+  dy_tenths_mm: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface CertificatePrintsTable {
+  id: string;
+  application_id: string;
+  mode: string;
+  /** 0 for the first print, 1 for a reprint. */
+  reprint: number;
+  printed_by: string;
+  printed_at: string;
+}
+
 export interface Database {
+  printer_offsets: PrinterOffsetsTable;
+  certificate_prints: CertificatePrintsTable;
   pre_reviews: PreReviewsTable;
   evidence_requests: EvidenceRequestsTable;
   evidence_documents: EvidenceDocumentsTable;

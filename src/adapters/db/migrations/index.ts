@@ -8,6 +8,7 @@ import * as receipts from './0006-receipts.js';
 import * as ruleTables from './0007-rule-tables.js';
 import * as evidenceRequests from './0008-evidence-requests.js';
 import * as preReviews from './0009-pre-reviews.js';
+import * as printerOffsets from './0011-printer-offsets.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-rule-tables': ruleTables,
   '0008-evidence-requests': evidenceRequests,
   '0009-pre-reviews': preReviews,
+  // 0010 is taken by the signing keys (another branch).
+  '0011-printer-offsets': printerOffsets,
 };
