@@ -24,6 +24,7 @@ import { receiptRoutes } from './routes/receipts.js';
 import { originRoutes } from './routes/origin.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { preReviewRoutes } from './routes/pre-reviews.js';
+import { printingRoutes } from './routes/printing.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   originRoutes(app, context);
   evidenceRoutes(app, context);
   preReviewRoutes(app, context);
+  printingRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
