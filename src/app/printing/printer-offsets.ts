@@ -1,11 +1,11 @@
 import type { Actor } from '../../domain/actor.js';
+import { actorLabel } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import type { PrinterOffset } from '../../domain/printing.js';
 import { PRINTER_OFFSET_LIMIT_MM, roundOffset } from '../../domain/printing.js';
 import { loadOrganisationFor } from '../organisations/access.js';
 import type { Deps, OrganisationRecord } from '../ports.js';
-import { actorLabel } from '../../domain/actor.js';
 
 /** An office's printer offset as shown: never set reads as zero. */
 export interface PrinterOffsetView extends PrinterOffset {

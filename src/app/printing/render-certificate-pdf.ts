@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actor.js';
-import { hasRole } from '../../domain/actor.js';
+import { actorLabel, hasRole } from '../../domain/actor.js';
 import { chinaDate } from '../../domain/agent-authorisation.js';
 import type { Party } from '../../domain/application-lifecycle.js';
 import { transition } from '../../domain/application-lifecycle.js';
@@ -12,7 +12,6 @@ import { replacedCertificateOf } from '../applications/assessment.js';
 import type { ApplicationRecord, CertificateDocument, Deps, Repositories } from '../ports.js';
 import { saveDecided } from '../review/decide.js';
 import { newId } from '../tokens.js';
-import { actorLabel } from '../../domain/actor.js';
 
 export type PrintingDeps = Pick<
   Deps,
