@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type {
   AdministrativeDivisions,
+  CertificateLayoutCatalogue,
+  CertificateRenderer,
   CertificateTypeCatalogue,
   Deps,
   EnterpriseRegistry,
 } from './app/ports.js';
 import { loadCertificateTypes } from './adapters/reference/certificate-type-files.js';
+import { loadCertificateLayouts } from './adapters/reference/certificate-layout-files.js';
+import { DomainError } from './domain/errors.js';
 import { loadHsNomenclature } from './adapters/reference/hs-nomenclature-file.js';
 import type { HsNomenclature } from './domain/hs-nomenclature.js';
 import type { OriginCatalogue } from './origin/origin-catalogue.js';
@@ -51,6 +55,10 @@ let certificateTypes: CertificateTypeCatalogue | undefined;
 /** The certificate type files, read and checked once per process (a wrong file stops the start). */
 const certificateTypeCatalogue = (): CertificateTypeCatalogue =>
   (certificateTypes ??= loadCertificateTypes());
+let layouts: CertificateLayoutCatalogue | undefined;
+/** The certificate layout files, read and checked against the types once per process (a wrong file stops the start). */
+const certificateLayoutCatalogue = (): CertificateLayoutCatalogue =>
+  (layouts ??= loadCertificateLayouts(certificateTypeCatalogue()));
 let reasons: readonly ReturnReason[] | undefined;
 const returnReasons = (): readonly ReturnReason[] => (reasons ??= loadReturnReasons());
 let origin: OriginCatalogue | undefined;
@@ -76,6 +84,18 @@ function signingSecretOf(
   return embeddedSigningSecret(settings.signingSecretFile);
 }
 
+/**
+ * The renderer of a process that draws no certificates (commands other than `serve`). The PDF layer is
+ * wired in by the composition side that starts HTTP (src/cli/serve.ts, the test runtime): this module may
+ * not import it (dependency-cruiser rule composition-does-not-reach-transports).
+ */
+const noRenderer: CertificateRenderer = {
+  render: () => Promise.reject(notWired()),
+  renderPrinterTestPage: () => Promise.reject(notWired()),
+};
+const notWired = () =>
+  new DomainError('NOT_READY', 'This process does not render certificates; `origo serve` does.');
+
 /** Opens the database, migrates it to the latest schema and wires the use-case dependencies. */
 export async function openRuntime(
   target: DatabaseTarget,
@@ -88,6 +108,8 @@ export async function openRuntime(
     passwords?: Deps['passwords'];
     migrate?: boolean;
     registry?: EnterpriseRegistry;
+    /** Draws certificates (src/pdf); only the HTTP side needs one. */
+    renderer?: CertificateRenderer;
   } = {},
 ): Promise<Runtime> {
   const signer = createEd25519CertificateSigner({ secret: signingSecretOf(settings) });
@@ -125,6 +147,8 @@ export async function openRuntime(
     origin: originCatalogue(),
     signer,
     publicUrl: settings.publicUrl ?? 'http://localhost:8080',
+    certificateLayouts: certificateLayoutCatalogue(),
+    renderer: overrides.renderer ?? noRenderer,
   };
   return { handle, deps, close: () => handle.close() };
 }

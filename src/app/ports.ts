@@ -4,6 +4,9 @@ import type { ApplicationData } from '../domain/application.js';
 import type { ApplicationStatus } from '../domain/application-lifecycle.js';
 import type { Finding } from '../domain/certificate-rules.js';
 import type { CertificateType, SupportingDocumentKind } from '../domain/certificate-types.js';
+import type { CertificateLayout } from '../domain/certificate-layouts.js';
+import type { Endorsement } from '../domain/endorsements.js';
+import type { PrintMode, PrinterOffset } from '../domain/printing.js';
 import type { HsNomenclature } from '../domain/hs-nomenclature.js';
 import type { ReturnReason } from '../domain/review.js';
 import type { OriginCatalogue } from '../origin/origin-catalogue.js';
@@ -748,8 +751,44 @@ export interface StricterReviewRecord {
   setAt: string;
 }
 
+/** One rendering of an issued certificate: the first print, or a reprint. */
+export interface CertificatePrintRecord {
+  id: string;
+  applicationId: string;
+  mode: PrintMode;
+  /** False for the print that moved the certificate to printed; true for every later one. */
+  reprint: boolean;
+  /** Actor label of who printed it. */
+  printedBy: string;
+  printedAt: string;
+}
+
+/** How often a certificate was printed, as the application shows it. */
+export interface PrintSummary {
+  count: number;
+  reprints: number;
+  lastPrintedAt: string | null;
+}
+
+/** An office's printer offset for template print, with who set it last. */
+export interface PrinterOffsetRecord extends PrinterOffset {
+  officeId: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** The print log of certificates and the offices' printer offsets. */
+export interface PrintingRepository {
+  insertPrint(print: CertificatePrintRecord): Promise<void>;
+  summary(applicationId: string): Promise<PrintSummary>;
+  /** The office's offset, or undefined when it never set one (print at the layout's places). */
+  printerOffset(officeId: string): Promise<PrinterOffsetRecord | undefined>;
+  setPrinterOffset(offset: PrinterOffsetRecord): Promise<void>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
+  printing: PrintingRepository;
   applications: ApplicationRepository;
   evidenceRequests: EvidenceRequestRepository;
   preReviews: PreReviewRepository;
@@ -807,6 +846,66 @@ export interface Deps {
   signer: CertificateSigner;
   /** The public base URL (ORIGO_PUBLIC_URL): certificates' status addresses, the credential issuer. */
   publicUrl: string;
+  /** Where each box of each certificate type sits on the form (data/certificate-layouts). */
+  certificateLayouts: CertificateLayoutCatalogue;
+  /** Draws certificates and the printer test page (src/pdf, wired in by the composition side). */
+  renderer: CertificateRenderer;
+}
+
+/** The layouts by certificate type code, read and checked at start. */
+export interface CertificateLayoutCatalogue {
+  get(code: string): CertificateLayout | undefined;
+}
+
+/** Everything a certificate shows: plain data, no database rows, no I/O. */
+export interface CertificateDocument {
+  type: CertificateType;
+  layout: CertificateLayout;
+  /** The certificate number, printed on every page. */
+  number: string;
+  /** The day the certificate was issued (YYYY-MM-DD). */
+  issuedOn: string;
+  /** The issuing office as the certification box names it; `nameZh` adds its Chinese name. */
+  issuingOffice: { name: string; nameZh?: string | undefined };
+  application: ApplicationData;
+  /** ISSUED RETROACTIVELY, CERTIFIED TRUE COPY ..., replacement wording: each in the box it names. */
+  endorsements: readonly Endorsement[];
+  /** PNG (or JPEG) files; self-print draws those given, template print none. */
+  images?: {
+    officeSeal?: Buffer | undefined;
+    officerSignature?: Buffer | undefined;
+    enterpriseSeal?: Buffer | undefined;
+    signatorySignature?: Buffer | undefined;
+  };
+  /** The public verification page of this certificate: the QR code's content. */
+  verificationUrl: string;
+  /** The signed payload (JWS), stored in the PDF's information dictionary. */
+  signedPayload?: string | undefined;
+}
+
+/** How a certificate is printed: the whole form, or the data onto the pre-printed form moved by the offset. */
+export interface CertificateRenderOptions {
+  mode: PrintMode;
+  /** Template print: millimetres right and down. */
+  printerOffset?: PrinterOffset;
+}
+
+/**
+ * Renders certificates as PDF. A text too long for its box even at the smallest size is refused with
+ * DomainError VALIDATION_FAILED naming the box; nothing is printed.
+ */
+export interface CertificateRenderer {
+  render(document: CertificateDocument, options: CertificateRenderOptions): Promise<Buffer>;
+  /**
+   * The calibration page of a layout: the template-print places with crosshairs at known box corners,
+   * moved by the offset being tried, so the distance to the pre-printed form can be measured with a ruler.
+   */
+  renderPrinterTestPage(input: {
+    type: CertificateType;
+    layout: CertificateLayout;
+    officeName: string;
+    printerOffset: PrinterOffset;
+  }): Promise<Buffer>;
 }
 
 /** The issuing authority's review settings: the number pattern and the return-reason catalogue. */

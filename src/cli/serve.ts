@@ -9,13 +9,16 @@ import { pendingMigrations } from '../adapters/db/connection.js';
 import { databaseTargetOf, openRuntime } from '../compose.js';
 import type { Config } from '../config.js';
 import { buildApp } from '../http/app.js';
+import { createPdfCertificateRenderer } from '../pdf/certificate-renderer.js';
 
 /** Starts the whole server: database, background jobs, HTTP. Stops cleanly on SIGINT and SIGTERM. */
 export async function startServer(
   config: Config,
   options: { demo: boolean; demoApplications?: boolean; onDemoSeeded?: () => void },
 ): Promise<void> {
-  const runtime = await openRuntime(databaseTargetOf(config), config);
+  const runtime = await openRuntime(databaseTargetOf(config), config, {
+    renderer: createPdfCertificateRenderer(),
+  });
   const { deps } = runtime;
   if (options.demo && (await deps.store.organisations.count()) === 0) {
     await seedDemoData(deps, { kind: 'system', name: 'demo' });

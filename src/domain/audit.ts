@@ -87,6 +87,14 @@ export interface AuditEventData {
   'application.document_removed': { kind: string; sha256: string; fileName: string };
   /** A supporting document was attached to an application. */
   'application.document_uploaded': { kind: string; sha256: string; size: number; contentType: string };
+  /** The certificate was printed for the first time: approved becomes printed. */
+  'application.printed': { certificateNumber: string; mode: string };
+  /** The certificate was printed again; `reprint` counts the reprints so far, this one included. */
+  'application.reprinted': { certificateNumber: string; mode: string; reprint: number };
+  /** The applicant confirmed a good print: the certificate is archived and publicly verifiable. */
+  'application.print_confirmed': { certificateNumber: string };
+  /** An office's printer offset for template print was set (millimetres right and down). */
+  'office.printer_offset_set': { dx: number; dy: number; previous: { dx: number; dy: number } | null };
   /** Automatic approval was switched on or off for an office and certificate type. */
   'office.auto_approval_set': { typeCode: string; autoApprove: boolean };
   /** A webhook was registered for an organisation's receipts. */

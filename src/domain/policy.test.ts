@@ -167,6 +167,9 @@ const n = 'deny';
  *   agencies file certificates, not pre-reviews).
  * - preReview.read: as organisation.read (the enterprise, officers of its office, customs administration).
  * - preReview.decide: as review.decide (officers of the enterprise's office).
+ * - certificate.print: as application.apply (the enterprise, its API key, the agency that applied within
+ *   its authorisation) plus the officers of the issuing office, who print on the pre-printed form.
+ * - office.configurePrinter: as review.configure plus officers of the office (they stand at its printer).
  * - review.decide: the system and officers of the office the application belongs to; not the customs
  *   administration as such (deciding is an officer's act), nor any enterprise or agency.
  */
@@ -424,6 +427,34 @@ const TABLE: readonly Row[] = [
   ['review.configure',            'office2',    Y, n, n, n, n, Y, n],
   ['review.configure',            'authority',  Y, n, n, n, n, Y, n],
   ['review.configure',            'empty',      Y, n, n, n, n, Y, n],
+
+  ['certificate.print', 'ent1', Y, Y, Y, n, Y, n, Y],
+  ['certificate.print', 'ent1Agent', Y, Y, Y, n, Y, n, Y],
+  ['certificate.print', 'ent1AgentApp', Y, Y, Y, Y, Y, n, Y],
+  ['certificate.print', 'ent1AgentOtherType', Y, Y, Y, n, Y, n, Y],
+  ['certificate.print', 'ent1OtherApplicant', Y, Y, Y, n, Y, n, Y],
+  ['certificate.print', 'ent1Lapsed', Y, Y, Y, n, Y, n, Y],
+  ['certificate.print', 'ent2', Y, n, n, n, n, n, n],
+  ['certificate.print', 'agency1', Y, n, n, n, Y, n, n],
+  ['certificate.print', 'office1', Y, n, n, n, Y, n, n],
+  ['certificate.print', 'office3', Y, n, n, n, Y, n, n],
+  ['certificate.print', 'office2', Y, n, n, n, n, n, n],
+  ['certificate.print', 'authority', Y, n, n, n, n, n, n],
+  ['certificate.print', 'empty', Y, n, n, n, n, n, n],
+
+  ['office.configurePrinter', 'ent1', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'ent1Agent', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'ent1AgentApp', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'ent1AgentOtherType', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'ent1OtherApplicant', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'ent1Lapsed', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'ent2', Y, n, n, n, n, Y, n],
+  ['office.configurePrinter', 'agency1', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'office1', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'office3', Y, n, n, n, Y, Y, n],
+  ['office.configurePrinter', 'office2', Y, n, n, n, n, Y, n],
+  ['office.configurePrinter', 'authority', Y, n, n, n, n, Y, n],
+  ['office.configurePrinter', 'empty', Y, n, n, n, n, Y, n],
 
   ['receipt.read',                'ent1',       n, Y, Y, n, n, n, Y],
   ['receipt.read',                'ent1Agent',  n, Y, Y, n, n, n, Y],

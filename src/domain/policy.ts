@@ -98,6 +98,13 @@ export const POLICY = {
   'application.apply': any(isSystem, applicantOfScope, agentForType),
   /** Read an application and its documents. */
   'application.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope, agentForType),
+  /**
+   * Print an issued certificate (self-print or on the pre-printed form) and confirm a good print: the
+   * enterprise, the agency that applied within its authorisation, officers of the issuing office.
+   */
+  'certificate.print': any(isSystem, applicantOfScope, agentForType, officerOfScope),
+  /** Set an office's printer offset for template print and print its test page. */
+  'office.configurePrinter': any(isSystem, isCustomsAdmin, officerOfScope),
   /** See the review queue of the offices one belongs to. */
   'review.queue': any(isSystem, isOfficer),
   /** Claim, approve, return or reject an application of one's office. */

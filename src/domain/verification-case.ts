@@ -88,7 +88,11 @@ export function checkOpenCase(
         });
     }
     if (input.questions === '')
-      problems.push({ path: 'questions', code: 'required', message: 'Copy what the foreign authority asks.' });
+      problems.push({
+        path: 'questions',
+        code: 'required',
+        message: 'Copy what the foreign authority asks.',
+      });
   }
   if (input.source === 'risk' && input.riskRule === '')
     problems.push({ path: 'riskRule', code: 'required', message: 'Name the risk rule that pointed here.' });
@@ -113,7 +117,10 @@ export function isSampled(certificateNumber: string, ratePercent: number): boole
 }
 
 /** When a request for evidence is reminded of and escalated, from its deadline (China days). */
-export function requestSchedule(deadline: string, today: string): { remindAt: string | null; escalateAt: string } {
+export function requestSchedule(
+  deadline: string,
+  today: string,
+): { remindAt: string | null; escalateAt: string } {
   const remindDay = addDays(deadline, -REMIND_DAYS_BEFORE);
   return {
     // A deadline closer than the reminder period gets no reminder: the request itself is the notice.
@@ -129,7 +136,12 @@ export const concludeCaseInputSchema = z
     /** What customs found, for the file and the reply letter. */
     findings: z.string().trim().min(1).max(8000),
     /** For "not confirmed": days of stricter review; the default when omitted. */
-    stricterReviewDays: z.number().int().min(0).max(3 * 365).optional(),
+    stricterReviewDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3 * 365)
+      .optional(),
   })
   .strict();
 export type ConcludeCaseInput = z.infer<typeof concludeCaseInputSchema>;
@@ -159,7 +171,8 @@ export interface SupervisionDashboard {
   }[];
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** The dashboard's counts over cases (already filtered by office, type, enterprise, period). */
 export function superviseCases(cases: readonly CaseFacts[], today: string): SupervisionDashboard {

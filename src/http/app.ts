@@ -25,6 +25,7 @@ import { originRoutes } from './routes/origin.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { preReviewRoutes } from './routes/pre-reviews.js';
 import { signatureRoutes } from './routes/signatures.js';
+import { printingRoutes } from './routes/printing.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -165,6 +166,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   evidenceRoutes(app, context);
   preReviewRoutes(app, context);
   signatureRoutes(app, context);
+  printingRoutes(app, context);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
 import type { Runtime } from '../../src/compose.js';
 import { openRuntime } from '../../src/compose.js';
 import { ManualClock } from '../../src/domain/clock.js';
+import { createPdfCertificateRenderer } from '../../src/pdf/certificate-renderer.js';
 import { POSTGRES_TEST_URL, SCHEMA_GUARD_LOCK, testSchemaPrefix } from './global-setup.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -85,7 +86,11 @@ export async function openTestRuntime(
   };
   let runtime: Runtime;
   try {
-    runtime = await openRuntime(target, settings, { clock, passwords: testPasswordHasher });
+    runtime = await openRuntime(target, settings, {
+      clock,
+      passwords: testPasswordHasher,
+      renderer: createPdfCertificateRenderer(),
+    });
   } catch (error) {
     await cleanup();
     throw error;
@@ -102,6 +107,7 @@ export async function openTestRuntime(
       const peer = await openRuntime(target, settings, {
         clock,
         passwords: testPasswordHasher,
+        renderer: createPdfCertificateRenderer(),
         migrate: false,
       });
       peers.push(peer);

@@ -25,6 +25,7 @@ import { NewApplication } from './pages/NewApplication';
 import { OriginEvaluation } from './pages/OriginEvaluation';
 import { PreReviewPage } from './pages/PreReviewPage';
 import { PreReviews } from './pages/PreReviews';
+import { PrinterOffset } from './pages/PrinterOffset';
 import { organisationName } from './pages/names';
 import { Organisations } from './pages/Organisations';
 import { ReviewPage } from './pages/ReviewPage';
@@ -63,6 +64,8 @@ function Page({
       return <ReviewQueue session={session} />;
     case 'auto-approval':
       return <AutoApproval />;
+    case 'printer-offset':
+      return <PrinterOffset session={session} />;
     case 'enterprise-profile':
       return (
         <EnterpriseProfilePage

@@ -463,6 +463,20 @@ export interface Application {
   blockers: Blocker[];
   submittable: boolean;
   documents: SupportingDocument[];
+  /** How often the issued certificate was printed: the first print and the reprints. */
+  prints: { count: number; reprints: number; lastPrintedAt: string | null };
+}
+
+/** Self-print (the whole form on plain A4) or template print (the data onto the pre-printed form). */
+export type PrintMode = 'self' | 'template';
+
+export interface PrinterOffset {
+  officeId: string;
+  /** Millimetres right (negative: left) and down (negative: up). */
+  dx: number;
+  dy: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
 }
 
 export interface ApplicationSummary {
@@ -861,6 +875,20 @@ function upload<T>(url: string, form: FormData): Promise<T> {
   return send<T>(url, { method: 'POST', body: form, headers });
 }
 
+/** A PDF from the API, or the API's error as an ApiError. */
+async function fetchPdf(url: string): Promise<{ blob: Blob; fileName: string; reprint: boolean }> {
+  const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/pdf' } });
+  // Errors come as JSON: let send() turn them into an ApiError.
+  if (!response.ok) return send(url, { method: 'GET', headers: { accept: 'application/json' } });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = decodeURIComponent(/filename="([^"]+)"/.exec(disposition)?.[1] ?? 'certificate.pdf');
+  return {
+    blob: await response.blob(),
+    fileName,
+    reprint: response.headers.get('x-origo-reprint') === 'true',
+  };
+}
+
 /** How many receipts the inbox shows: the newest. */
 export const RECEIPTS_LIMIT = 50;
 
@@ -1088,6 +1116,17 @@ export const api = {
     const query = certificateQuery(filter).toString();
     return `/api/certificates/export.csv${query ? `?${query}` : ''}`;
   },
+  /** Renders the certificate (the first time it moves to printed; later renders are counted reprints). */
+  renderCertificatePdf: (id: string, mode: PrintMode) =>
+    fetchPdf(`/api/applications/${id}/certificate.pdf?mode=${mode}`),
+  confirmPrint: (id: string, expectedVersion: number) =>
+    request<Application>('POST', `/api/applications/${id}/confirm-print`, { expectedVersion }),
+  getPrinterOffset: (officeId: string) =>
+    request<PrinterOffset>('GET', `/api/offices/${officeId}/printer-offset`),
+  setPrinterOffset: (officeId: string, dx: number, dy: number) =>
+    request<PrinterOffset>('PUT', `/api/offices/${officeId}/printer-offset`, { dx, dy }),
+  printerTestPageUrl: (officeId: string, typeCode: string) =>
+    `/api/offices/${officeId}/printer-test-page.pdf?type=${encodeURIComponent(typeCode)}`,
   listAutoApproval: (officeId: string) =>
     request<{ items: AutoApprovalSetting[] }>('GET', `/api/offices/${officeId}/auto-approval`),
   setAutoApproval: (officeId: string, typeCode: string, autoApprove: boolean) =>

@@ -14,6 +14,7 @@ export type Route =
   | 'statistics'
   | 'review-queue'
   | 'auto-approval'
+  | 'printer-offset'
   | 'enterprise-profile'
   | 'agents'
   | 'seals'
@@ -90,6 +91,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'origin', label: 'page.origin', roles: ['customs_officer'] },
       { route: 'statistics', label: 'page.statistics', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
+      { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_officer'] },
     ],
   },
   {
@@ -98,6 +100,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'organisations', label: 'page.organisations', roles: ['customs_admin'] },
       { route: 'users', label: 'page.users', roles: ['customs_admin'] },
       { route: 'auto-approval', label: 'page.autoApproval', roles: ['customs_admin'] },
+      { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_admin'] },
       { route: 'audit', label: 'page.audit', roles: ['customs_admin'] },
       { route: 'jobs', label: 'page.jobs', roles: ['customs_admin'] },
     ],

@@ -3,6 +3,7 @@ import type { Compilable, Kysely, Transaction } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
+import { printing } from './printing.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1687,6 +1688,7 @@ function repositories(
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
     verificationCases: verificationCases(db),
+    printing: printing(db),
     ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),

@@ -399,11 +399,31 @@ export interface StricterReviewsTable {
   set_at: string;
 }
 
+export interface PrinterOffsetsTable {
+  office_id: string;
+  dx_tenths_mm: number;
+  dy_tenths_mm: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface CertificatePrintsTable {
+  id: string;
+  application_id: string;
+  mode: string;
+  /** 0 for the first print, 1 for a reprint. */
+  reprint: number;
+  printed_by: string;
+  printed_at: string;
+}
+
 export interface Database {
   verification_cases: VerificationCasesTable;
   verification_case_certificates: VerificationCaseCertificatesTable;
   sampling_rates: SamplingRatesTable;
   stricter_reviews: StricterReviewsTable;
+  printer_offsets: PrinterOffsetsTable;
+  certificate_prints: CertificatePrintsTable;
   pre_reviews: PreReviewsTable;
   signing_keys: SigningKeysTable;
   certificate_signatures: CertificateSignaturesTable;

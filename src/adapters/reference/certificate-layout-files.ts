@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CertificateTypeCatalogue } from '../../app/ports.js';
+import type { CertificateLayoutCatalogue, CertificateTypeCatalogue } from '../../app/ports.js';
 import type { CertificateLayout } from '../../domain/certificate-layouts.js';
 import { certificateLayoutSchema, checkLayoutAgainstType } from '../../domain/certificate-layouts.js';
 
@@ -9,10 +9,7 @@ const DEFAULT_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'data', 
 /** A layout file that does not hold: which file, which key, what is wrong. The server refuses to start. */
 export class CertificateLayoutFileError extends Error {}
 
-/** The layouts by certificate type code. */
-export interface CertificateLayoutCatalogue {
-  get(code: string): CertificateLayout | undefined;
-}
+export type { CertificateLayoutCatalogue };
 
 /**
  * Reads every `*.json` in the directory (data/certificate-layouts by default), checks each against the

@@ -10,6 +10,7 @@ import type {
   ApplicationRecord,
   Deps,
   EnterpriseProfileState,
+  PrintSummary,
   Repositories,
   ReviewDecisionRecord,
   SupportingDocumentRecord,
@@ -44,6 +45,8 @@ export interface ApplicationView extends Omit<
   decisions: ReviewDecisionRecord[];
   /** Endorsements the certificate carries (a retroactive issue), once approved. */
   endorsements: Endorsement[];
+  /** How often the certificate was printed: the first print and the reprints. */
+  prints: PrintSummary;
 }
 
 /** Checks the boxes against the type's rules, and the conditions of submitting. */
@@ -95,7 +98,7 @@ export function assess(
 /** The application as the API and portal show it. */
 export async function toApplicationView(
   deps: Pick<Deps, 'certificateTypes' | 'hs' | 'clock'>,
-  repositories: Pick<Repositories, 'applications' | 'enterpriseProfiles'>,
+  repositories: Pick<Repositories, 'applications' | 'enterpriseProfiles' | 'printing'>,
   application: ApplicationRecord,
   /** What the caller has just read or written, to spare the queries (a new draft has no documents). */
   known?: {
@@ -132,6 +135,9 @@ export async function toApplicationView(
           await replacedCertificateOf(repositories, application),
         )
       : [],
+    prints: application.approvedAt
+      ? await repositories.printing.summary(application.id)
+      : { count: 0, reprints: 0, lastPrintedAt: null },
   };
 }
 

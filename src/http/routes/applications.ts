@@ -91,6 +91,13 @@ export const Application = z
     certificateText: z.object({ route: z.string(), packages: z.array(z.string()) }),
     decisions: z.array(ReviewDecision),
     endorsements: z.array(z.object({ box: z.string(), text: z.string() })),
+    prints: z
+      .object({
+        count: z.number().int(),
+        reprints: z.number().int().describe('Prints after the first, each audited'),
+        lastPrintedAt: z.string().nullable(),
+      })
+      .describe('How often the issued certificate was printed'),
     findings: z.array(Finding),
     blockers: z.array(Blocker),
     submittable: z.boolean(),

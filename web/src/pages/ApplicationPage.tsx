@@ -23,6 +23,7 @@ import { useDraftAutosave } from './draft-autosave';
 import { useEnterpriseNames } from './names';
 import { SupportingDocuments } from './SupportingDocuments';
 import { EvidenceRequests } from './EvidenceRequests';
+import { PrintSection } from './PrintSection';
 
 /**
  * One certificate application: the form box by box, saved as the user types, with the field rules'
@@ -217,6 +218,9 @@ export function ApplicationPage({ id, session }: { id: string; session: Session 
           onWithdrawn={adoptDecided}
           onReload={() => void load()}
         />
+      )}
+      {ISSUED_STATUSES.includes(application.status) && (
+        <PrintSection application={application} onChanged={adoptDecided} onReload={() => void load()} />
       )}
       {ISSUED_STATUSES.includes(application.status) && (
         <ReplacementSection application={application} onReload={() => void load()} />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Application, CheckResult, Organisation, Session } from '../api';
+import { PrintSection } from './PrintSection';
 import { ISSUED_STATUSES, QUEUED_STATUSES, api } from '../api';
 import { ActionError } from '../components/ActionError';
 import { Notice } from '../components/Notice';
@@ -246,6 +247,9 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
             )
           }
         />
+      )}
+      {ISSUED_STATUSES.includes(status) && (
+        <PrintSection application={application} onChanged={setApplication} onReload={() => void load()} />
       )}
       {ISSUED_STATUSES.includes(status) && (
         <CancelCertificate

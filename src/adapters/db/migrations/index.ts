@@ -9,6 +9,7 @@ import * as ruleTables from './0007-rule-tables.js';
 import * as evidenceRequests from './0008-evidence-requests.js';
 import * as preReviews from './0009-pre-reviews.js';
 import * as signingKeys from './0010-signing-keys.js';
+import * as printerOffsets from './0011-printer-offsets.js';
 import * as verificationCases from './0012-verification-cases.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-evidence-requests': evidenceRequests,
   '0009-pre-reviews': preReviews,
   '0010-signing-keys': signingKeys,
+  '0011-printer-offsets': printerOffsets,
   '0012-verification-cases': verificationCases,
 };
