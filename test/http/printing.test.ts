@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
+import { trustedKeysFromJwks, verifyCertificateDocument } from '../../src/domain/signed-certificate.js';
 import { multipart } from '../support/multipart.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
 import { logIn, openTestApi, submitThroughApi } from '../support/http.js';
@@ -150,6 +151,14 @@ describeEachDatabase('printing certificates', (dialect) => {
     expect(text).toContain('SHANGHAI CUSTOMS'); // the certification box: the issuing office's name
     // The enterprise's authorised seal and signatory signature are drawn (with their transparency masks).
     expect(imageCount(first.rawPayload)).toBeGreaterThanOrEqual(2);
+    // The PDF carries the certificate's signed payload, which verifies offline against the JWKS.
+    const jwks = (await api.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json();
+    const trusted = trustedKeysFromJwks(jwks);
+    if (!trusted.ok) throw new Error(trusted.problem);
+    expect(verifyCertificateDocument(first.rawPayload, trusted.trusted)).toMatchObject({
+      verdict: 'VALID',
+      payload: { certificateNumber: number },
+    });
     let seen = await application(id);
     expect(seen).toMatchObject({ status: 'printed', prints: { count: 1, reprints: 0 } });
 
