@@ -92,6 +92,7 @@ function signingSecretOf(
 const noRenderer: CertificateRenderer = {
   render: () => Promise.reject(notWired()),
   renderPrinterTestPage: () => Promise.reject(notWired()),
+  renderReplyLetter: () => Promise.reject(notWired()),
 };
 const notWired = () =>
   new DomainError('NOT_READY', 'This process does not render certificates; `origo serve` does.');

@@ -906,6 +906,26 @@ export interface CertificateRenderer {
     officeName: string;
     printerOffset: PrinterOffset;
   }): Promise<Buffer>;
+  /** The reply letter of a verification case to the foreign authority that asked. */
+  renderReplyLetter(letter: ReplyLetter): Promise<Buffer>;
+}
+
+/** What a reply letter to a foreign authority says (src/pdf lays it out). */
+export interface ReplyLetter {
+  caseId: string;
+  office: string;
+  date: string;
+  authority: string;
+  country: string;
+  foreignReference: string;
+  receivedOn: string;
+  exporter: string;
+  certificates: string[];
+  outcomeText: string;
+  findings: string;
+  /** What follows for the certificates (cancelled, in force). */
+  consequence: string;
+  signatory: string;
 }
 
 /** The issuing authority's review settings: the number pattern and the return-reason catalogue. */

@@ -109,6 +109,20 @@ export interface AuditEventData {
   'evidence.requested': { requestId: string; evidenceWanted: string[]; deadline: string };
   /** The enterprise answered a request for more material. */
   'evidence.answered': { requestId: string; documents: number };
+  /** The enterprise was reminded that a request's deadline is near (background job). */
+  'evidence.reminded': { requestId: string; deadline: string };
+  /** A request went unanswered past its deadline and was escalated to the office (background job). */
+  'evidence.escalated': { requestId: string; deadline: string };
+  /** The enterprise asked for more time to answer a request. */
+  'evidence.extension_requested': { requestId: string; days: number };
+  /** An officer moved a request's deadline. */
+  'evidence.deadline_moved': { requestId: string; from: string; to: string };
+  /** A verification case was opened on issued certificates. */
+  'verification_case.opened': { source: string; certificates: string[]; replyDue: string | null };
+  /** A verification case was concluded; "not confirmed" cancelled its certificates. */
+  'verification_case.concluded': { outcome: string; cancelled: string[]; stricterReviewUntil: string | null };
+  /** Random sampling rate of a certificate type set. */
+  'verification.sampling_rate_set': { typeCode: string; rate: number };
   /** A product was submitted for pre-review (advance origin verification). */
   'pre_review.submitted': { hsCode: string; agreements: string[]; engine: string[] };
   /** Customs decided a pre-review: per agreement, conforms or not, and whether it overrode the engine. */

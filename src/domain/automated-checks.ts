@@ -19,6 +19,8 @@ export const CHECK_NAMES = [
   'retroactive_window',
   /** HS code and origin criterion agree with a referenced product pre-review (origin issue). */
   'pre_review',
+  /** The enterprise is not under stricter review after a verification case concluded "not confirmed". */
+  'stricter_review',
 ] as const;
 
 export type CheckName = (typeof CHECK_NAMES)[number];

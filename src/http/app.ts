@@ -24,6 +24,7 @@ import { receiptRoutes } from './routes/receipts.js';
 import { originRoutes } from './routes/origin.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { preReviewRoutes } from './routes/pre-reviews.js';
+import { verificationCaseRoutes } from './routes/verification-cases.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { printingRoutes } from './routes/printing.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -165,6 +166,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   originRoutes(app, context);
   evidenceRoutes(app, context);
   preReviewRoutes(app, context);
+  verificationCaseRoutes(app, context);
   signatureRoutes(app, context);
   printingRoutes(app, context);
 

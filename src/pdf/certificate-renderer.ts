@@ -1,6 +1,7 @@
 import type { CertificateRenderer } from '../app/ports.js';
 import { DomainError } from '../domain/errors.js';
 import { renderPrinterTestPage } from './printer-test-page.js';
+import { renderReplyLetter } from './reply-letter.js';
 import { CertificateTextOverflowError, renderCertificate } from './render-certificate.js';
 
 /**
@@ -23,5 +24,6 @@ export function createPdfCertificateRenderer(): CertificateRenderer {
       }
     },
     renderPrinterTestPage,
+    renderReplyLetter,
   };
 }

@@ -418,6 +418,11 @@ describeEachDatabase('customs review', (dialect) => {
       expect.objectContaining({ check: 'destination_eligible', outcome: 'pass' }),
       expect.objectContaining({ check: 'retroactive_window', outcome: 'pass' }),
       expect.objectContaining({ check: 'pre_review', outcome: 'not_applicable' }),
+      {
+        check: 'stricter_review',
+        outcome: 'pass',
+        evidence: 'the enterprise is not under stricter review',
+      },
     ]);
     const second = await submitted('C');
     const flagged = (await call(officer, 'GET', `/api/applications/${second.id}`)).json().checks;

@@ -345,6 +345,7 @@ export const CHECK_NAMES = [
   'destination_eligible',
   'retroactive_window',
   'pre_review',
+  'stricter_review',
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 export type CheckOutcome = 'pass' | 'warn' | 'fail' | 'not_applicable';
@@ -665,9 +666,15 @@ export interface PreReview {
   inForce: boolean;
 }
 
-/** What customs asks about: an application or a product pre-review. */
+const SUBJECT_QUERY = {
+  application: 'applicationId',
+  pre_review: 'preReviewId',
+  verification_case: 'verificationCaseId',
+} as const;
+
+/** What customs asks about: an application, a product pre-review or a verification case. */
 export interface EvidenceSubject {
-  type: 'application' | 'pre_review';
+  type: 'application' | 'pre_review' | 'verification_case';
   id: string;
 }
 
@@ -923,7 +930,7 @@ export const api = {
   listEvidenceRequests: (subject: EvidenceSubject) =>
     request<{ items: EvidenceRequest[] }>(
       'GET',
-      `/api/evidence-requests?${subject.type === 'application' ? 'applicationId' : 'preReviewId'}=${subject.id}`,
+      `/api/evidence-requests?${SUBJECT_QUERY[subject.type]}=${subject.id}`,
     ),
   requestEvidence: (
     subject: EvidenceSubject,

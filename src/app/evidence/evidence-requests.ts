@@ -11,6 +11,7 @@ import type { ApplicationRecord, Deps, EvidenceDocumentRecord, EvidenceRequestRe
 import { newId } from '../tokens.js';
 import { issueReceipt, subjectOf } from '../receipts/issue-receipt.js';
 import { loadPreReviewFor } from '../pre-review/access.js';
+import { moveDeadline, recordExtensionRequest, scheduleDeadline } from './deadlines.js';
 import { loadCaseForOfficer, loadCaseForParty } from '../verification-cases/access.js';
 
 export interface EvidenceRequestView extends EvidenceRequestRecord {
@@ -169,6 +170,7 @@ export async function requestEvidence(
   const application = parties.application;
   await deps.store.transaction(async (tx) => {
     await tx.evidenceRequests.insert(request);
+    await scheduleDeadline(deps, tx, request);
     if (application) {
       const subject = subjectOf(application);
       await issueReceipt(deps, tx, application, {
@@ -312,6 +314,7 @@ export async function listEvidenceRequests(
   query: {
     applicationId?: string | undefined;
     preReviewId?: string | undefined;
+    verificationCaseId?: string | undefined;
     status?: EvidenceRequestRecord['status'] | undefined;
   },
 ): Promise<EvidenceRequestView[]> {
@@ -320,7 +323,9 @@ export async function listEvidenceRequests(
     ? { type: 'application', id: query.applicationId }
     : query.preReviewId
       ? { type: 'pre_review', id: query.preReviewId }
-      : null;
+      : query.verificationCaseId
+        ? { type: 'verification_case', id: query.verificationCaseId }
+        : null;
   if (subject) {
     await subjectFor(deps, actor, 'reader', subject);
     rows = (
@@ -363,4 +368,29 @@ export async function readEvidenceDocument(
   );
   if (!document) throw new DomainError('NOT_FOUND', 'No such document on this request.');
   return { document, content: deps.files.read(document.fileSha256) };
+}
+
+/** The enterprise (or the agency that applied) asks for more time on an open request. */
+export async function askForMoreTime(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  actor: Actor,
+  input: { requestId: string; days: number; reason: string },
+): Promise<EvidenceRequestView> {
+  const request = await loadRequestFor(deps, actor, 'party', input.requestId);
+  return view(deps, await recordExtensionRequest(deps, actor, request, input));
+}
+
+/** An officer of the subject's office moves an open request's deadline (grants more time). */
+export async function extendEvidenceRequest(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  actor: Actor,
+  input: { requestId: string; deadline: string },
+): Promise<EvidenceRequestView> {
+  const request = await deps.store.evidenceRequests.findById(input.requestId);
+  if (!request) {
+    authorize(actor, 'review.decide', {});
+    throw new DomainError('NOT_FOUND', 'No such request.');
+  }
+  await subjectFor(deps, actor, 'officer', { type: request.subjectType, id: request.subjectId });
+  return view(deps, await moveDeadline(deps, actor, request, input.deadline));
 }

@@ -11,6 +11,7 @@ import { signIssuedCertificate } from '../signing/sign-issued-certificate.js';
 import { certificateTypeOf } from '../applications/access.js';
 import { newId } from '../tokens.js';
 import { issueReceipt } from '../receipts/issue-receipt.js';
+import { sampleIssuedCertificate } from '../verification-cases/sampling.js';
 import type { ReviewDeps } from './decide.js';
 import { loadForOfficerAct, saveDecided, userIdOf } from './decide.js';
 
@@ -94,6 +95,8 @@ export async function approveWithin(
       signingKey: signature.kid,
     },
   });
+  // After the approval's own event: a sampled certificate's case follows it in the audit chain.
+  await sampleIssuedCertificate(deps, tx, changed);
   return changed;
 }
 

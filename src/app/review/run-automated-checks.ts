@@ -115,5 +115,19 @@ export async function runAutomatedChecks(
       },
     ),
   );
+  const stricter = await tx.verificationCases.stricterReviewOn(application.enterpriseId, today);
+  results.push(
+    stricter
+      ? {
+          check: 'stricter_review',
+          outcome: 'fail',
+          evidence: `the enterprise is under stricter review until ${stricter.until} (verification case ${stricter.caseId} not confirmed): an officer decides`,
+        }
+      : {
+          check: 'stricter_review',
+          outcome: 'pass',
+          evidence: 'the enterprise is not under stricter review',
+        },
+  );
   return results;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   answerEvidenceRequest,
+  askForMoreTime,
+  extendEvidenceRequest,
   listEvidenceRequests,
   readEvidenceDocument,
   requestEvidence,
@@ -94,6 +96,7 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
         querystring: z.strictObject({
           applicationId: Id.optional(),
           preReviewId: Id.optional(),
+          verificationCaseId: Id.optional(),
           status: z.enum(['open', 'answered', 'withdrawn']).optional(),
         }),
         response: { 200: z.object({ items: z.array(EvidenceRequest) }), ...errorResponses(401, 403, 404) },
@@ -169,5 +172,37 @@ export function evidenceRoutes(app: Api, { deps, config }: RouteContext): void {
         .header('cache-control', 'private, no-store')
         .send(content);
     },
+  );
+
+  app.post(
+    '/api/evidence-requests/:id/more-time',
+    {
+      schema: {
+        operationId: 'askForMoreTime',
+        summary: 'The enterprise asks for more time to answer an open request',
+        tags: ['evidence'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ days: z.number().int(), reason: z.string().max(2000) }),
+        response: { 200: EvidenceRequest, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      askForMoreTime(deps, actorOf(request), { requestId: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/evidence-requests/:id/deadline',
+    {
+      schema: {
+        operationId: 'extendEvidenceRequest',
+        summary: 'An officer moves an open request’s deadline; the reminder and escalation follow it',
+        tags: ['evidence'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ deadline: z.string().max(10) }),
+        response: { 200: EvidenceRequest, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      extendEvidenceRequest(deps, actorOf(request), { requestId: request.params.id, ...request.body }),
   );
 }
