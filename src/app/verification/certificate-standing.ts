@@ -37,6 +37,26 @@ export interface IssuedCertificate {
 let cachedKeys: { fingerprint: string; trusted: TrustedKeys } | undefined;
 
 /**
+ * Verdicts of stored payloads already checked, by the exact JWS under the exact key set: the same bytes
+ * under the same keys give the same verdict, so a repeated lookup skips the signature and the parsing. A
+ * changed JWS is a new entry. Bounded; emptied when full.
+ */
+const checkedPayloads = new Map<string, ReturnType<typeof verifySignedPayload>>();
+const CHECKED_PAYLOADS_LIMIT = 10_000;
+
+function checkPayload(jws: string, trusted: TrustedKeys): ReturnType<typeof verifySignedPayload> {
+  const key = `${cachedKeys?.trusted === trusted ? cachedKeys.fingerprint : 'uncached'}\n${jws}`;
+  const known = checkedPayloads.get(key);
+  if (known) return known;
+  const checked = verifySignedPayload(jws, trusted);
+  if (cachedKeys?.trusted === trusted) {
+    if (checkedPayloads.size >= CHECKED_PAYLOADS_LIMIT) checkedPayloads.clear();
+    checkedPayloads.set(key, checked);
+  }
+  return checked;
+}
+
+/**
  * The issuing authority's published keys, read on every lookup (a key made by the CLI in another process
  * counts at once) and turned into key objects only when the list changed.
  */
@@ -98,7 +118,7 @@ export async function standingOfCertificate(
   if (status === 'NOT_FOUND') return { standing: standing('NOT_FOUND'), data: null };
   // Every issued certificate is signed in its approval's transaction (ADR 0009): no payload means an edit.
   if (!certificate.signature) return { standing: standing('TAMPERED'), data: null };
-  const checked = verifySignedPayload(certificate.signature.jws, trusted);
+  const checked = checkPayload(certificate.signature.jws, trusted);
   if (checked.verdict === 'UNKNOWN_ISSUER') return { standing: standing('UNKNOWN_ISSUER'), data: null };
   if (checked.verdict !== 'VALID') return { standing: standing('TAMPERED'), data: null };
   const { application } = certificate;
