@@ -49,6 +49,8 @@ const environmentSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 32)'),
   ),
   ORIGO_TRUST_PROXY: booleanFlag.default(false),
+  ORIGO_CAPTCHA_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  ORIGO_VERIFY_API_RATE_PER_MINUTE: integer(1, 10_000_000, 300),
   ORIGO_REGISTRY_URL: z.url().default('http://127.0.0.1:8081'),
   ORIGO_REGISTRY_PORT: integer(0, 65535, 8081),
   ORIGO_REGISTRY_TIMEOUT_MS: integer(100, 60_000, 3000),
@@ -100,6 +102,10 @@ export interface Config {
   /** Where the embedded installation keeps a generated key-encryption secret (mode 0600). */
   signingSecretFile: string;
   trustProxy: boolean;
+  /** HMAC key of the public page's captcha, shared by every server; unset: random per process. */
+  captchaSecret: string | undefined;
+  /** Public verification: requests per minute per client address on the API routes (status address). */
+  verifyApiRatePerMinute: number;
   jobPollMs: number;
   registry: { url: string; port: number; timeoutMs: number; retries: number };
   webDistDir: string;
@@ -142,6 +148,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     signingSecret: env.ORIGO_SIGNING_SECRET,
     signingSecretFile: path.join(dataDir, 'signing-secret'),
     trustProxy: env.ORIGO_TRUST_PROXY,
+    captchaSecret: env.ORIGO_CAPTCHA_SECRET,
+    verifyApiRatePerMinute: env.ORIGO_VERIFY_API_RATE_PER_MINUTE,
     jobPollMs: env.ORIGO_JOB_POLL_MS,
     registry: {
       url: env.ORIGO_REGISTRY_URL,

@@ -113,12 +113,16 @@ function relayStderr(child: ChildProcess): () => string {
  * waits until /readyz answers 200. Where taskset exists the server is pinned to core 1 and this process
  * (the load generator) to core 0, so the two never share a core.
  */
-export async function startServer(environment: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  environment: Record<string, string> = {},
+  /** More `serve` options (`--demo-applications`). */
+  serveOptions: string[] = [],
+): Promise<RunningServer> {
   installCleanup();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-bench-'));
   const tsx = path.join(repositoryRoot, 'node_modules', '.bin', 'tsx');
-  const serve = ['src/cli/main.ts', 'serve', '--demo'];
+  const serve = ['src/cli/main.ts', 'serve', '--demo', ...serveOptions];
   const pinned = canPin();
   if (pinned) pinThisProcess();
   const [command, args] = pinned ? ['taskset', ['-c', String(SERVER_CORE), tsx, ...serve]] : [tsx, serve];

@@ -441,6 +441,8 @@ export interface ApplicationFilter {
 export interface ApplicationRepository {
   insert(application: ApplicationRecord): Promise<void>;
   findById(id: string): Promise<ApplicationRecord | undefined>;
+  /** The applications issued under these certificate numbers (exact match; public verification). */
+  findByCertificateNumbers(numbers: readonly string[]): Promise<ApplicationRecord[]>;
   findByIdempotencyKey(enterpriseId: string, key: string): Promise<ApplicationRecord | undefined>;
   /** Writes the record if its stored version is still `expectedVersion`; false when someone saved in between. */
   update(application: ApplicationRecord, expectedVersion: number): Promise<boolean>;
@@ -1035,6 +1037,8 @@ export interface CertificateSignatureRepository {
   insert(signature: CertificateSignatureRecord): Promise<void>;
   findByApplication(applicationId: string): Promise<CertificateSignatureRecord | undefined>;
   findByCertificateNumber(certificateNumber: string): Promise<CertificateSignatureRecord | undefined>;
+  /** The signed payloads of these certificate numbers (those that have one). */
+  findByCertificateNumbers(certificateNumbers: readonly string[]): Promise<CertificateSignatureRecord[]>;
 }
 
 /** A W3C Verifiable Credential (data model 2.0) before it is secured. */

@@ -27,6 +27,8 @@ import { preReviewRoutes } from './routes/pre-reviews.js';
 import { verificationCaseRoutes } from './routes/verification-cases.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { printingRoutes } from './routes/printing.js';
+import type { PublicRateLimits } from './routes/verification.js';
+import { defaultPublicRateLimits, verificationRoutes } from './routes/verification.js';
 import { registerErrorHandling } from './error-handler.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -52,7 +54,8 @@ export type HttpConfig = Pick<
   | 'logLevel'
   | 'webDistDir'
   | 'publicUrl'
->;
+> &
+  Partial<Pick<Config, 'captchaSecret' | 'verifyApiRatePerMinute'>>;
 
 export interface BuildAppOptions {
   deps: Deps;
@@ -60,6 +63,8 @@ export interface BuildAppOptions {
   readiness?: () => Promise<string | undefined>;
   /** A pino logger or logger options; tests pass `false`. */
   logger?: FastifyServerOptions['logger'];
+  /** Public verification's rate limits, where tests want others than the defaults (ADR 0010). */
+  publicRateLimits?: Partial<PublicRateLimits>;
 }
 
 /** Builds the HTTP application: API, OpenAPI document and reference page, and the web portal. */
@@ -169,11 +174,17 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   verificationCaseRoutes(app, context);
   signatureRoutes(app, context);
   printingRoutes(app, context);
+  verificationRoutes(app, context, {
+    captchaSecret: config.captchaSecret,
+    rateLimits: { ...defaultPublicRateLimits(config.verifyApiRatePerMinute), ...options.publicRateLimits },
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(config.webDistDir)) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', index: ['index.html'] });
+    // The public verification page (the QR code's link): its own small bundle, no login (ADR 0010).
+    app.get('/verify', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('verify.html'));
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply

@@ -33,7 +33,10 @@ export interface RunningServer {
 
 /** The real server (`origo serve --demo`) in a child process, on a fresh data directory and a free port. */
 /** `registryUrl`: the enterprise registry the server talks to (test/support/registry.ts starts one). */
-export async function startServer(options: { registryUrl?: string } = {}): Promise<RunningServer> {
+/** `demoApplications`: `--demo-applications` too; `environment`: extra variables (a captcha secret). */
+export async function startServer(
+  options: { registryUrl?: string; demoApplications?: boolean; environment?: Record<string, string> } = {},
+): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
     throw new Error('The web portal is not built: run `npm run build:web` (npm test does it).');
   }
@@ -41,7 +44,7 @@ export async function startServer(options: { registryUrl?: string } = {}): Promi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-browser-'));
   const child: ChildProcess = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['src/cli/main.ts', 'serve', '--demo'],
+    ['src/cli/main.ts', 'serve', '--demo', ...(options.demoApplications ? ['--demo-applications'] : [])],
     {
       cwd: root,
       env: {
@@ -53,6 +56,7 @@ export async function startServer(options: { registryUrl?: string } = {}): Promi
         DATABASE_URL: '',
         ORIGO_REGISTRY_URL: options.registryUrl ?? 'http://127.0.0.1:9',
         ORIGO_JOB_POLL_MS: '200',
+        ...options.environment,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import type { Api } from '../../src/http/routes/types.js';
+import type { PublicRateLimits } from '../../src/http/routes/verification.js';
 import type { Dialect, TestRuntime } from './runtime.js';
 import { goodApplication } from './applications.js';
 import { INVOICE_PDF } from './messages.js';
@@ -19,13 +20,20 @@ export interface TestApi {
 /** The HTTP application over a fresh demo database, driven in process with inject (no socket). */
 export async function openTestApi(
   dialect: Dialect,
-  options: { bodyLimitBytes?: number; registryUrl?: string | undefined } = {},
+  options: {
+    bodyLimitBytes?: number;
+    registryUrl?: string | undefined;
+    captchaSecret?: string;
+    publicRateLimits?: Partial<PublicRateLimits>;
+  } = {},
 ): Promise<TestApi> {
   const runtime = await openTestRuntime(dialect, { demo: true, registryUrl: options.registryUrl });
   const app = await buildApp({
     deps: runtime.deps,
     logger: false,
+    ...(options.publicRateLimits ? { publicRateLimits: options.publicRateLimits } : {}),
     config: {
+      ...(options.captchaSecret ? { captchaSecret: options.captchaSecret } : {}),
       cookieSecure: false,
       sessionMaxHours: 12,
       bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,

@@ -1044,6 +1044,15 @@ function applications(db: Executor): ApplicationRepository {
       const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toApplication(row);
     },
+    async findByCertificateNumbers(numbers) {
+      if (numbers.length === 0) return [];
+      const rows = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('certificate_number', 'in', [...numbers])
+        .execute();
+      return rows.map(toApplication);
+    },
     async findByIdempotencyKey(enterpriseId, key) {
       const row = await db
         .selectFrom('applications')

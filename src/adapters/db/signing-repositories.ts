@@ -111,5 +111,14 @@ export function certificateSignatures(db: Executor): CertificateSignatureReposit
         .executeTakeFirst();
       return row && toSignature(row);
     },
+    async findByCertificateNumbers(certificateNumbers) {
+      if (certificateNumbers.length === 0) return [];
+      const rows = await db
+        .selectFrom('certificate_signatures')
+        .selectAll()
+        .where('certificate_number', 'in', [...certificateNumbers])
+        .execute();
+      return rows.map(toSignature);
+    },
   };
 }

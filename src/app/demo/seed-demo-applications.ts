@@ -7,6 +7,7 @@ import { submitApplication } from '../applications/submit-application.js';
 import { uploadSupportingDocument } from '../applications/upload-supporting-document.js';
 import type { Deps } from '../ports.js';
 import { approveApplication } from '../review/approve-application.js';
+import { cancelCertificate } from '../review/cancel-certificate.js';
 import { claimApplication } from '../review/claim-application.js';
 
 /** A small PDF standing in for a commercial invoice. */
@@ -119,6 +120,29 @@ export async function seedDemoApplications(deps: Deps): Promise<void> {
   const claimed = await claimApplication(deps, officer, { id: issued.id, expectedVersion: issued.version });
   await approveApplication(deps, officer, { id: issued.id, expectedVersion: claimed.version });
   await submit('C', 'EB-DEMO-0002');
+
+  // For the public verification page (/verify): one archived certificate and one cancelled.
+  const issue = async (typeCode: 'C' | 'RC', invoice: string) => {
+    const sent = await submit(typeCode, invoice);
+    const taken = await claimApplication(deps, officer, { id: sent.id, expectedVersion: sent.version });
+    return approveApplication(deps, officer, { id: sent.id, expectedVersion: taken.version });
+  };
+  const archived = await issue('RC', 'EB-DEMO-0004');
+  // Print confirmation (confirmPrint) is being built with the print flow; until it lands the demo moves the
+  // certificate to archived directly, as confirming its print will.
+  const stored = await deps.store.applications.findById(archived.id);
+  if (stored)
+    await deps.store.applications.update(
+      { ...stored, status: 'archived', version: stored.version + 1, updatedAt: now.toISOString() },
+      stored.version,
+    );
+  const toCancel = await issue('C', 'EB-DEMO-0005');
+  await cancelCertificate(deps, officer, {
+    id: toCancel.id,
+    expectedVersion: toCancel.version,
+    category: 'goods_not_exported',
+    note: 'THE SHIPMENT WAS STOPPED AT THE PORT (DEMO).',
+  });
   const draft = shipment('RC', 'EB-DEMO-0003', today, offsetDays);
   await createApplication(deps, clerk, {
     enterpriseId: everbright.id,

@@ -50,6 +50,7 @@ export function Login({ onLoggedIn }: { onLoggedIn: (session: Session) => void }
       <button type="submit" disabled={working}>
         {working ? t('login.working') : t('login.submit')}
       </button>
+      <a href="/verify">{t('login.verify')}</a>
     </form>
   );
 }
