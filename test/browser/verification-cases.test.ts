@@ -219,6 +219,26 @@ describe('verification case in Chromium (issue 8): foreign request, evidence, no
         .filter({ hasText: 'Stricter review' })
         .getByText('Failed', { exact: true })
         .waitFor();
+
+      // The supervision dashboard counts the outcome for RCEP, as a chart and as a table.
+      await officer.getByRole('navigation').getByRole('link', { name: 'Supervision' }).click();
+      const byType = officer.getByRole('table', { name: 'Outcomes by certificate type' });
+      await expect
+        .poll(() => byType.getByRole('row').filter({ hasText: /^RC/ }).getByRole('cell').allInnerTexts())
+        .toEqual(['0', '1', '0']);
+      await officer
+        .getByRole('img', { name: /Concluded cases by outcome for 1 certificate types/ })
+        .waitFor();
+
+      // The administrator samples 5 % of RCEP certificates from now on.
+      await admin.getByRole('navigation').getByRole('link', { name: 'Verification sampling' }).click();
+      await admin.getByLabel('Rate for RC (percent)').fill('5');
+      await admin
+        .getByRole('row')
+        .filter({ has: admin.getByLabel('Rate for RC (percent)') })
+        .getByRole('button', { name: 'Save' })
+        .click();
+      await admin.getByText('RC: 5 % of certificates will be sampled.').waitFor();
     } finally {
       await administration.close();
       await enterprise.close();
