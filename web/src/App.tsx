@@ -31,6 +31,10 @@ import { Organisations } from './pages/Organisations';
 import { ReviewPage } from './pages/ReviewPage';
 import { ReviewQueue } from './pages/ReviewQueue';
 import { Users } from './pages/Users';
+import { SamplingRates } from './pages/SamplingRates';
+import { Supervision } from './pages/Supervision';
+import { VerificationCasePage } from './pages/VerificationCasePage';
+import { VerificationCases } from './pages/VerificationCases';
 
 const routeFromHash = (): string => window.location.hash.replace(/^#\/?/, '');
 
@@ -56,6 +60,12 @@ function Page({
       return <OriginEvaluation session={session} />;
     case 'pre-reviews':
       return <PreReviews session={session} />;
+    case 'verification-cases':
+      return <VerificationCases session={session} />;
+    case 'supervision':
+      return <Supervision session={session} />;
+    case 'sampling-rates':
+      return <SamplingRates />;
     case 'receipts':
       return <Receipts session={session} onRead={onReceiptsRead} />;
     case 'statistics':
@@ -189,6 +199,7 @@ export function App() {
   const applicationDetail = /^applications\/([\w-]+)$/.exec(hash)?.[1];
   const reviewDetail = /^review\/([\w-]+)$/.exec(hash)?.[1];
   const preReviewDetail = /^pre-reviews\/([\w-]+)$/.exec(hash)?.[1];
+  const caseDetail = /^verification-cases\/([\w-]+)$/.exec(hash)?.[1];
   const mayViewEnterprises =
     session?.user.roles.some(
       (role) => role === 'customs_officer' || role === 'customs_admin' || role === 'agent_staff',
@@ -201,14 +212,17 @@ export function App() {
   const showsApplication = Boolean(session && applicationDetail && allowed.includes('applications'));
   const showsReview = Boolean(session && reviewDetail && allowed.includes('review-queue'));
   const showsPreReview = Boolean(session && preReviewDetail && allowed.includes('pre-reviews'));
-  const showsDetail = showsEnterprise || showsApplication || showsReview || showsPreReview;
+  const showsCase = Boolean(session && caseDetail && allowed.includes('verification-cases'));
+  const showsDetail = showsEnterprise || showsApplication || showsReview || showsPreReview || showsCase;
   const currentRoute = showsApplication
     ? 'applications'
     : showsReview
       ? 'review-queue'
       : showsPreReview
         ? 'pre-reviews'
-        : route;
+        : showsCase
+          ? 'verification-cases'
+          : route;
   const pageLabel = showsEnterprise
     ? 'page.enterpriseProfile'
     : showsApplication
@@ -217,7 +231,9 @@ export function App() {
         ? 'page.review'
         : showsPreReview
           ? 'page.preReview'
-          : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
+          : showsCase
+            ? 'page.verificationCase'
+            : groups.flatMap((group) => group.items).find((item) => item.route === route)?.label;
   const pageTitle = session === null ? t('login.title') : pageLabel ? t(pageLabel) : undefined;
 
   useEffect(() => {
@@ -336,6 +352,9 @@ export function App() {
           )}
           {session && showsPreReview && preReviewDetail && (
             <PreReviewPage key={preReviewDetail} id={preReviewDetail} session={session} />
+          )}
+          {session && showsCase && caseDetail && (
+            <VerificationCasePage key={caseDetail} id={caseDetail} session={session} />
           )}
           {session && route && !showsDetail && (
             <Page

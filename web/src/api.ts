@@ -690,6 +690,11 @@ export interface EvidenceRequest {
   askedAt: string;
   answer: string | null;
   answeredAt: string | null;
+  /** When the reminder before the deadline went out, and when the overdue request was escalated. */
+  remindedAt: string | null;
+  escalatedAt: string | null;
+  /** The enterprise's request for more time, until an officer moves the deadline. */
+  extensionRequest: { days: number; reason: string; by: string; at: string } | null;
   overdue: boolean;
   documents: Array<{
     id: string;
@@ -698,6 +703,97 @@ export interface EvidenceRequest {
     size: number;
     uploadedAt: string;
   }>;
+}
+
+export type CaseSource = 'foreign_request' | 'risk' | 'sampling';
+export type CaseOutcome = 'confirmed' | 'not_confirmed' | 'inconclusive';
+export type CaseStatus = 'open' | 'concluded';
+export const CASE_OUTCOMES: readonly CaseOutcome[] = ['confirmed', 'not_confirmed', 'inconclusive'];
+
+/** A verification case on issued certificates of one enterprise (DOMAIN.md section 8). */
+export interface VerificationCase {
+  id: string;
+  officeId: string;
+  enterpriseId: string;
+  source: CaseSource;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  requestingCountry: string;
+  requestingAuthority: string;
+  foreignReference: string;
+  receivedOn: string;
+  replyDue: string | null;
+  questions: string;
+  riskRule: string;
+  ownerId: string | null;
+  findings: string;
+  certificates: Array<{ applicationId: string; certificateNumber: string; typeCode: string }>;
+  openedBy: string;
+  openedAt: string;
+  openedOn: string;
+  concludedBy: string | null;
+  concludedAt: string | null;
+  version: number;
+}
+
+/** What an officer states to open a case. */
+export interface OpenCaseInput {
+  source: CaseSource;
+  certificateNumbers: string[];
+  requestingCountry?: string;
+  requestingAuthority?: string;
+  foreignReference?: string;
+  receivedOn?: string;
+  replyDue?: string;
+  questions?: string;
+  riskRule?: string;
+}
+
+export interface CaseQuery {
+  status?: CaseStatus | undefined;
+  typeCode?: string | undefined;
+  enterpriseId?: string | undefined;
+  officeId?: string | undefined;
+  openedFrom?: string | undefined;
+  openedTo?: string | undefined;
+}
+
+type OutcomeCounts = { confirmed: number; not_confirmed: number; inconclusive: number };
+
+/** The supervision dashboard over the cases of the caller's offices, narrowed by the query. */
+export interface SupervisionDashboard {
+  cases: number;
+  openByAge: Array<{ bucket: '0-7' | '8-30' | '31-60' | '61+'; count: number }>;
+  openByDeadline: Array<{
+    bucket: 'overdue' | 'within_7' | 'within_30' | 'later' | 'none';
+    count: number;
+  }>;
+  outcomesByType: Array<{ typeCode: string } & OutcomeCounts>;
+  outcomesByEnterprise: Array<{ enterpriseId: string } & OutcomeCounts>;
+  overdueRequests: Array<{
+    id: string;
+    subjectType: EvidenceSubject['type'];
+    subjectId: string;
+    enterpriseId: string;
+    officeId: string;
+    deadline: string;
+    escalatedAt: string | null;
+    questions: string;
+  }>;
+}
+
+export interface SamplingRate {
+  typeCode: string;
+  rate: number;
+  setBy: string;
+  setAt: string;
+}
+
+/** The query string of a case list or the dashboard: only the filters given. */
+function caseQuery(query: CaseQuery): string {
+  const parameters = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, String(value));
+  return parameters.toString();
 }
 
 /** A line of Certificate Query. */
@@ -945,6 +1041,35 @@ export const api = {
     upload<{ id: string; fileName: string }>(`/api/evidence-requests/${requestId}/documents`, form),
   answerEvidenceRequest: (requestId: string, answer: string) =>
     request<EvidenceRequest>('POST', `/api/evidence-requests/${requestId}/answer`, { answer }),
+  /** Every request the caller may see (an enterprise: its own), optionally only the open ones. */
+  listAllEvidenceRequests: (status?: EvidenceRequest['status']) =>
+    request<{ items: EvidenceRequest[] }>(
+      'GET',
+      `/api/evidence-requests${status ? `?status=${status}` : ''}`,
+    ),
+  askForMoreTime: (requestId: string, input: { days: number; reason: string }) =>
+    request<EvidenceRequest>('POST', `/api/evidence-requests/${requestId}/more-time`, input),
+  extendEvidenceRequest: (requestId: string, deadline: string) =>
+    request<EvidenceRequest>('POST', `/api/evidence-requests/${requestId}/deadline`, { deadline }),
+  openVerificationCase: (input: OpenCaseInput) =>
+    request<VerificationCase>('POST', '/api/verification-cases', input),
+  listVerificationCases: (query: CaseQuery = {}) =>
+    request<{ items: VerificationCase[] }>('GET', `/api/verification-cases?${caseQuery(query)}`),
+  getVerificationCase: (id: string) => request<VerificationCase>('GET', `/api/verification-cases/${id}`),
+  concludeVerificationCase: (
+    id: string,
+    input: { expectedVersion: number; outcome: CaseOutcome; findings: string; stricterReviewDays?: number },
+  ) => request<VerificationCase>('POST', `/api/verification-cases/${id}/conclusion`, input),
+  replyLetterUrl: (id: string) => `/api/verification-cases/${id}/reply-letter.pdf`,
+  getSupervisionDashboard: (query: CaseQuery = {}) =>
+    request<SupervisionDashboard>('GET', `/api/supervision/dashboard?${caseQuery(query)}`),
+  listSamplingRates: () => request<{ items: SamplingRate[] }>('GET', '/api/verification/sampling-rates'),
+  setSamplingRate: (typeCode: string, rate: number) =>
+    request<{ typeCode: string; rate: number }>(
+      'PUT',
+      `/api/verification/sampling-rates/${encodeURIComponent(typeCode)}`,
+      { rate },
+    ),
   evidenceDocumentUrl: (requestId: string, documentId: string) =>
     `/api/evidence-requests/${requestId}/documents/${documentId}`,
   login: (username: string, password: string) =>

@@ -9,6 +9,9 @@ export type Route =
   | 'new-application'
   | 'origin'
   | 'pre-reviews'
+  | 'verification-cases'
+  | 'supervision'
+  | 'sampling-rates'
   | 'certificate-query'
   | 'receipts'
   | 'statistics'
@@ -72,6 +75,11 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       },
       { route: 'pre-reviews', label: 'page.preReviews', roles: ['enterprise_admin', 'enterprise_applicant'] },
       {
+        route: 'verification-cases',
+        label: 'page.verification',
+        roles: ['enterprise_admin', 'enterprise_applicant'],
+      },
+      {
         route: 'enterprise-profile',
         label: 'page.enterpriseProfile',
         roles: ['enterprise_admin', 'enterprise_applicant'],
@@ -88,8 +96,10 @@ export const NAVIGATION: readonly NavigationGroup[] = [
     items: [
       { route: 'review-queue', label: 'page.reviewQueue', roles: ['customs_officer'] },
       { route: 'pre-reviews', label: 'page.preReviewQueue', roles: ['customs_officer'] },
+      { route: 'verification-cases', label: 'page.verificationCases', roles: ['customs_officer'] },
       { route: 'origin', label: 'page.origin', roles: ['customs_officer'] },
       { route: 'statistics', label: 'page.statistics', roles: ['customs_officer'] },
+      { route: 'supervision', label: 'page.supervision', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
       { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_officer'] },
     ],
@@ -100,6 +110,8 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'organisations', label: 'page.organisations', roles: ['customs_admin'] },
       { route: 'users', label: 'page.users', roles: ['customs_admin'] },
       { route: 'auto-approval', label: 'page.autoApproval', roles: ['customs_admin'] },
+      { route: 'supervision', label: 'page.supervision', roles: ['customs_admin'] },
+      { route: 'sampling-rates', label: 'page.samplingRates', roles: ['customs_admin'] },
       { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_admin'] },
       { route: 'audit', label: 'page.audit', roles: ['customs_admin'] },
       { route: 'jobs', label: 'page.jobs', roles: ['customs_admin'] },

@@ -9,15 +9,19 @@ import { useI18n } from '../i18n';
 import { formatTime } from './names';
 
 /**
- * Requests for more material about an application or a pre-review: the officer asks (questions, the evidence wanted, a
- * deadline) and reads the answers; the applicant attaches documents and answers while a request is open.
+ * Requests for more material about an application, a pre-review or a verification case: the officer asks
+ * (questions, the evidence wanted, a deadline), reads the answers and moves a deadline; the applicant
+ * attaches documents, answers and asks for more time while a request is open.
  */
 export function EvidenceRequests({
   subject,
   mode,
+  canAsk = true,
 }: {
   subject: EvidenceSubject;
   mode: 'officer' | 'applicant';
+  /** Whether an officer may still ask (a concluded case takes no new requests). */
+  canAsk?: boolean;
 }) {
   const { type, id } = subject;
   const { t, language } = useI18n();
@@ -56,7 +60,7 @@ export function EvidenceRequests({
           language={language}
         />
       ))}
-      {mode === 'officer' && (
+      {mode === 'officer' && canAsk && (
         <AskForm
           subject={subject}
           onAsked={async () => {
@@ -148,6 +152,33 @@ function EvidenceRequestCard({
           {request.answer}
         </blockquote>
       )}
+      {(request.remindedAt || request.escalatedAt) && (
+        <ul className="muted">
+          {request.remindedAt && (
+            <li>{t('evidence.reminded', { at: formatTime(request.remindedAt, language) })}</li>
+          )}
+          {request.escalatedAt && (
+            <li>
+              <strong>{t('evidence.escalated', { at: formatTime(request.escalatedAt, language) })}</strong>
+            </li>
+          )}
+        </ul>
+      )}
+      {open && request.extensionRequest && (
+        <p data-testid="extension-request">
+          {t('evidence.extensionAsked', {
+            days: request.extensionRequest.days,
+            at: formatTime(request.extensionRequest.at, language),
+          })}{' '}
+          <q className="pre-wrap">{request.extensionRequest.reason}</q>
+        </p>
+      )}
+      {mode === 'officer' && open && (
+        <MoveDeadlineForm request={request} onChanged={onChanged} onError={onError} />
+      )}
+      {mode === 'applicant' && open && !request.extensionRequest && (
+        <MoreTimeForm request={request} onChanged={onChanged} onError={onError} />
+      )}
       {mode === 'applicant' && open && (
         <>
           <form key={formKey} onSubmit={upload} className="inline-form">
@@ -189,6 +220,95 @@ function EvidenceRequestCard({
         </>
       )}
     </article>
+  );
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The applicant asks for more time on an open request: how many days, and why. */
+function MoreTimeForm({
+  request,
+  onChanged,
+  onError,
+}: {
+  request: EvidenceRequest;
+  onChanged: (message: string) => Promise<void>;
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const [days, setDays] = useState('7');
+  const [reason, setReason] = useState('');
+  const ask = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await api.askForMoreTime(request.id, { days: Number(days), reason });
+      await onChanged(t('evidence.moreTimeAsked'));
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  return (
+    <form onSubmit={ask} aria-label={t('evidence.moreTime')}>
+      <h3>{t('evidence.moreTime')}</h3>
+      <label htmlFor={`more-time-days-${request.id}`}>{t('evidence.moreTimeDays')}</label>
+      <input
+        id={`more-time-days-${request.id}`}
+        type="number"
+        min={1}
+        max={60}
+        value={days}
+        onChange={(event) => setDays(event.target.value)}
+      />
+      <label htmlFor={`more-time-reason-${request.id}`}>{t('evidence.moreTimeReason')}</label>
+      <textarea
+        id={`more-time-reason-${request.id}`}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        rows={2}
+      />
+      <button type="submit" className="secondary" disabled={reason.trim() === '' || !(Number(days) > 0)}>
+        {t('evidence.moreTime')}
+      </button>
+    </form>
+  );
+}
+
+/** The officer moves an open request's deadline: by default as far as the enterprise asked. */
+function MoveDeadlineForm({
+  request,
+  onChanged,
+  onError,
+}: {
+  request: EvidenceRequest;
+  onChanged: (message: string) => Promise<void>;
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const asked = request.extensionRequest?.days;
+  const [deadline, setDeadline] = useState(asked ? addDays(request.deadline, asked) : request.deadline);
+  const move = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const moved = await api.extendEvidenceRequest(request.id, deadline);
+      await onChanged(t('evidence.deadlineMoved', { deadline: moved.deadline }));
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  return (
+    <form onSubmit={move} className="inline-form" aria-label={t('evidence.moveDeadline')}>
+      <label htmlFor={`move-deadline-${request.id}`}>{t('evidence.newDeadline')}</label>
+      <input
+        id={`move-deadline-${request.id}`}
+        type="date"
+        value={deadline}
+        onChange={(event) => setDeadline(event.target.value)}
+      />
+      <button type="submit" className="secondary" disabled={deadline === request.deadline}>
+        {t('evidence.moveDeadline')}
+      </button>
+    </form>
   );
 }
 

@@ -51,7 +51,7 @@ function weeksOf(statistics: ReviewStatistics): Array<{ week: string; monday: nu
 
 /** Distinct on white and from each other; a thin white line separates stacked parts as well. */
 const COLOURS = ['#0b5cad', '#c25e00', '#1e7b4a', '#8a3ab9', '#b3261e', '#00796b', '#6b6b00', '#6d4c41'];
-const colourOf = (index: number) => COLOURS[index % COLOURS.length];
+export const colourOf = (index: number) => COLOURS[index % COLOURS.length];
 
 const formatDay = (day: number, language: Language) =>
   new Date(day).toLocaleDateString(language, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -164,7 +164,8 @@ function WeeklyChart({
   );
 }
 
-function ReasonsChart({
+/** Horizontal bars with their words in HTML (return reasons here; the supervision dashboard too). */
+export function ReasonsChart({
   rows,
   summary,
 }: {
