@@ -290,6 +290,49 @@ export interface SealRepository {
   currentAuthorisation(orgId: string): Promise<SealAuthorisationRecord | undefined>;
 }
 
+/** A version of an issuing office's electronic seal, in force from `validFrom` until a newer version's. */
+export interface OfficeSealRecord {
+  id: string;
+  officeId: string;
+  fileSha256: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  validFrom: string;
+  /** Actor label of the uploader. */
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A version of an officer's signature image, in force from its upload until the next one. */
+export interface OfficerSignatureRecord {
+  id: string;
+  userId: string;
+  fileSha256: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  /** Actor label of the uploader (the officer, or a customs administrator). */
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** The customs side of self-print: office seal versions and officers' signatures (never updated). */
+export interface OfficeSealRepository {
+  insertOfficeSeal(seal: OfficeSealRecord): Promise<void>;
+  findOfficeSeal(id: string): Promise<OfficeSealRecord | undefined>;
+  /** Every version of an office's seal, the latest valid-from first. */
+  listOfficeSeals(officeId: string): Promise<OfficeSealRecord[]>;
+  /** The version in force at an instant: the latest valid-from at or before it. */
+  officeSealInForce(officeId: string, at: string): Promise<OfficeSealRecord | undefined>;
+  insertOfficerSignature(signature: OfficerSignatureRecord): Promise<void>;
+  findOfficerSignature(id: string): Promise<OfficerSignatureRecord | undefined>;
+  /** Every version of an officer's signature, newest first. */
+  listOfficerSignatures(userId: string): Promise<OfficerSignatureRecord[]>;
+  /** The version in force at an instant: the latest uploaded at or before it. */
+  officerSignatureInForce(userId: string, at: string): Promise<OfficerSignatureRecord | undefined>;
+}
+
 /** A file received by the store, not yet under its name: `keep()` files it, `discard()` forgets it. */
 export interface ReceivedFile {
   sha256: string;
@@ -799,6 +842,7 @@ export interface Repositories {
   receipts: ReceiptRepository;
   agentAuthorisations: AgentAuthorisationRepository;
   seals: SealRepository;
+  officeSeals: OfficeSealRepository;
   enterpriseProfiles: EnterpriseProfileRepository;
   organisations: OrganisationRepository;
   users: UserRepository;

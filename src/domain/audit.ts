@@ -43,6 +43,10 @@ export interface AuditEventData {
   'seal.uploaded': { kind: string; shape: string | null; sha256: string; dpi: number };
   /** The enterprise administrator authorised the seal and signature used for self-print from now on. */
   'seal.authorised': { sealId: string; signatureId: string };
+  /** A customs administrator uploaded a new version of an issuing office's electronic seal. */
+  'office_seal.uploaded': { sealId: string; sha256: string; validFrom: string; dpi: number };
+  /** An officer's signature image was uploaded (by the officer or a customs administrator). */
+  'officer_signature.uploaded': { signatureId: string; sha256: string; dpi: number };
   /** A certificate application was created (a draft), through the portal, the API or a message. */
   'application.created': {
     typeCode: string;

@@ -19,6 +19,8 @@ export interface Scope {
   certificateType?: string | undefined;
   /** The agency that made the application (null: the enterprise itself); undefined for a new one. */
   applicationAgencyId?: string | null | undefined;
+  /** The person the object belongs to (an officer's signature). */
+  userId?: string | undefined;
 }
 
 type Rule = (actor: Actor, scope: Scope) => boolean;
@@ -36,6 +38,12 @@ const officerOfScope: Rule = (actor, scope) =>
   actor.kind !== 'system' &&
   scope.officeId !== undefined &&
   actor.officeIds.includes(scope.officeId);
+/** An officer acting on something of their own (their signature). */
+const officerSelf: Rule = (actor, scope) =>
+  hasRole(actor, 'customs_officer') &&
+  actor.kind === 'user' &&
+  scope.userId !== undefined &&
+  scope.userId === actor.userId;
 const enterpriseAdminOfScope: Rule = (actor, scope) =>
   hasRole(actor, 'enterprise_admin') && ownOrganisation(actor, scope);
 const agencyStaffOfScope: Rule = (actor, scope) =>
@@ -92,6 +100,12 @@ export const POLICY = {
   'seal.manage': any(isSystem, enterpriseAdminOfScope),
   /** See an enterprise's seals and signatures and which pair is authorised. */
   'seal.read': any(isSystem, isCustomsAdmin, ownOrganisation, officerOfScope),
+  /** Upload a new version of an issuing office's electronic seal: the customs administration only. */
+  'officeSeal.manage': any(isSystem, isCustomsAdmin),
+  /** See an office's seal versions and images: the customs administration and the office's officers. */
+  'officeSeal.read': any(isSystem, isCustomsAdmin, officerOfScope),
+  /** Upload and see an officer's signature image: the officer themself and the customs administration. */
+  'officerSignature.manage': any(isSystem, isCustomsAdmin, officerSelf),
   /** See the certificate types, their boxes and rules, and search the HS nomenclature. */
   'certificateType.read': isAuthenticated,
   /** Create, edit, validate and submit an application, and attach its supporting documents. */

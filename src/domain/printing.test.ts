@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { certificateTypes } from '../../test/support/applications.js';
-import { checkPrintable, checkSelfPrint, roundOffset, verificationUrl } from './printing.js';
+import {
+  checkCertification,
+  checkPrintable,
+  checkSelfPrint,
+  roundOffset,
+  verificationUrl,
+} from './printing.js';
 
 const typeC = certificateTypes.get('C')!;
 const typeB = certificateTypes.get('B')!;
@@ -45,5 +51,20 @@ describe('printing rules (DOMAIN.md sections 3 and 6)', () => {
     expect(verificationUrl('https://origo.example.cn/', 'RC26 22/1')).toBe(
       'https://origo.example.cn/verify?n=RC26%2022%2F1',
     );
+  });
+
+  it("needs the office seal in force at the approval and the approving officer's signature, none when automatic", () => {
+    expect(checkCertification({ officeSealInForce: true, officerSignature: 'in_force' })).toStrictEqual({
+      ok: true,
+    });
+    expect(checkCertification({ officeSealInForce: true, officerSignature: 'automatic' })).toStrictEqual({
+      ok: true,
+    });
+    expect(checkCertification({ officeSealInForce: false, officerSignature: 'in_force' })).toMatchObject({
+      code: 'no_office_seal',
+    });
+    expect(checkCertification({ officeSealInForce: true, officerSignature: 'missing' })).toMatchObject({
+      code: 'no_officer_signature',
+    });
   });
 });

@@ -36,7 +36,9 @@ export type PrintRefusalCode =
   | 'certificate_void'
   | 'self_print_not_accepted'
   | 'no_seal_authorisation'
-  | 'seal_authorised_after_approval';
+  | 'seal_authorised_after_approval'
+  | 'no_office_seal'
+  | 'no_officer_signature';
 
 export type PrintCheck =
   { ok: true } | { ok: false; code: PrintRefusalCode; message: { en: string; zh: string } };
@@ -115,6 +117,38 @@ export function checkSelfPrint(input: {
       message: {
         en: `The seal authorisation in force (${input.sealAuthorisedAt}) is newer than the approval (${input.approvedAt}); print on the pre-printed form or ask for a reissue.`,
         zh: '现行的印章授权晚于证书审核通过时间，不能自助打印，请使用预印证书套打。',
+      },
+    };
+  return { ok: true };
+}
+
+/**
+ * Whether the issuing office's side of a self-print exists (DOMAIN.md section 6: the customs seal and the
+ * officer's signature printed electronically): the office seal in force at the approval and, when an officer
+ * approved, that officer's signature in force then. An automatic approval has no officer: the seal alone
+ * certifies it. Without them a self-print would carry no customs certification, so it is refused; template
+ * print on the pre-printed, pre-sealed form remains.
+ */
+export function checkCertification(input: {
+  officeSealInForce: boolean;
+  officerSignature: 'in_force' | 'missing' | 'automatic';
+}): PrintCheck {
+  if (!input.officeSealInForce)
+    return {
+      ok: false,
+      code: 'no_office_seal',
+      message: {
+        en: 'The issuing office had no electronic seal in force at the approval; print on the pre-printed form, or ask the customs administration to upload the office seal.',
+        zh: '审核通过时签证机构尚无有效的电子印章，请使用预印证书套打，或请海关管理员上传签证印章。',
+      },
+    };
+  if (input.officerSignature === 'missing')
+    return {
+      ok: false,
+      code: 'no_officer_signature',
+      message: {
+        en: 'The officer who approved the certificate had no signature on file at the approval; print on the pre-printed form.',
+        zh: '审核通过时审核关员尚未上传签名，请使用预印证书套打。',
       },
     };
   return { ok: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pngHeader } from '../../test/support/images.js';
-import { checkSealImage, inspectImage } from './seal-image.js';
+import { checkCustomsImage, checkSealImage, hasTransparency, inspectImage } from './seal-image.js';
 
 /** A JPEG header (SOI, JFIF APP0 with density in dpi, SOF0). */
 function jpegHeader(width: number, height: number, dpi: number, components = 3): Buffer {
@@ -95,5 +95,25 @@ describe('seal and signature images (DOMAIN.md section 3)', () => {
         (problem) => problem.code,
       ),
     ).toEqual(['not_in_colour']);
+  });
+
+  it('asks customs images for PNG with transparency, the office seal round and in colour, 4.5 cm at most', () => {
+    const rgba = pngHeader(1000, 1000, 600, 6);
+    expect(hasTransparency(rgba)).toBe(true);
+    expect(hasTransparency(pngHeader(1000, 1000, 600, 2))).toBe(false);
+    expect(hasTransparency(jpegHeader(800, 600, 600))).toBe(false);
+    const codes = (kind: 'officeSeal' | 'officerSignature', head: Buffer) =>
+      checkCustomsImage(kind, inspectImage(head) as never, hasTransparency(head)).map(
+        (problem) => problem.code,
+      );
+    expect(codes('officeSeal', rgba)).toEqual([]);
+    expect(codes('officeSeal', pngHeader(1000, 1000, 600, 2))).toEqual(['not_transparent']);
+    expect(codes('officeSeal', jpegHeader(800, 600, 600))).toEqual(['not_png']);
+    // Grey with alpha is see-through but not in colour: a red seal is expected.
+    expect(codes('officeSeal', pngHeader(1000, 1000, 600, 4))).toEqual(['not_in_colour']);
+    expect(codes('officeSeal', pngHeader(1100, 1100, 600, 6))).toEqual(['too_large_physically']);
+    expect(codes('officerSignature', pngHeader(800, 600, 600, 4))).toEqual([]);
+    expect(codes('officerSignature', pngHeader(900, 600, 600, 6))).toEqual(['too_large_physically']);
+    expect(codes('officerSignature', pngHeader(400, 300, 300, 6))).toEqual(['resolution_too_low']);
   });
 });

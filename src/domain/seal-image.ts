@@ -135,3 +135,59 @@ export function checkSealImage(kind: SealKind, shape: SealShape | null, info: Im
   }
   return problems;
 }
+
+/** The issuing office's electronic seal and an officer's signature, as self-print draws them. */
+export type CustomsImageKind = 'officeSeal' | 'officerSignature';
+
+/**
+ * Whether a PNG can be see-through: an alpha channel (colour types 4 and 6) or a tRNS chunk before the image
+ * data. JPEG cannot, and neither can anything that is not a PNG.
+ */
+export function hasTransparency(head: Buffer): boolean {
+  if (!head.subarray(0, 8).equals(PNG_SIGNATURE) || head.length < 33) return false;
+  const colourType = head[25] ?? 0;
+  if (colourType === 4 || colourType === 6) return true;
+  for (let offset = 8; offset + 8 <= head.length;) {
+    const type = head.toString('latin1', offset + 4, offset + 8);
+    if (type === 'tRNS') return true;
+    if (type === 'IDAT' || type === 'IEND') return false;
+    offset += 12 + head.readUInt32BE(offset);
+  }
+  return false;
+}
+
+/**
+ * The rules for customs' own images. Self-print draws them over the printed certification box, so besides
+ * the enterprise rules that apply (600 dpi or more; the office seal in colour and round, at most 4.5 cm
+ * across; a signature at most 3.5 x 3 cm) they must be PNG with transparency: a white square would hide the
+ * office's name and the date underneath. Customs scans its seal once, centrally, so asking for PNG costs
+ * nothing, while enterprises may send JPEG.
+ */
+export function checkCustomsImage(
+  kind: CustomsImageKind,
+  info: ImageInfo,
+  transparent: boolean,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (info.format !== 'png')
+    problems.push({
+      path: 'file',
+      code: 'not_png',
+      message: 'Save the image as PNG (with a transparent background).',
+    });
+  else if (!transparent)
+    problems.push({
+      path: 'file',
+      code: 'not_transparent',
+      message:
+        'The background must be transparent (a PNG with an alpha channel), so the text under it stays readable.',
+    });
+  problems.push(
+    ...checkSealImage(
+      kind === 'officeSeal' ? 'seal' : 'signature',
+      kind === 'officeSeal' ? 'round' : null,
+      info,
+    ),
+  );
+  return problems;
+}

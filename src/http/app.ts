@@ -34,6 +34,7 @@ import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { agentRoutes } from './routes/agents.js';
 import { sealRoutes } from './routes/seals.js';
+import { officeSealRoutes } from './routes/office-seals.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { enterpriseRoutes } from './routes/enterprises.js';
 import { healthRoutes } from './routes/health.js';
@@ -165,6 +166,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   enterpriseRoutes(app, context);
   agentRoutes(app, context);
   sealRoutes(app, context);
+  officeSealRoutes(app, context);
   applicationRoutes(app, context);
   reviewRoutes(app, context);
   receiptRoutes(app, context);

@@ -145,7 +145,18 @@ describeEachDatabase('seals and signatures for self-print', (dialect) => {
               entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
             )
         : [];
-    expect(files(filesDir)).toEqual([]);
+    // Only the demo seed's office seal and officer signature are kept (migration 0013).
+    const shanghai = (await api.runtime.deps.store.organisations.findByCode('2200'))!.id;
+    const wang = (await api.runtime.deps.store.users.findByUsername('officer.wang'))!.id;
+    const demoImages = [
+      (await api.runtime.deps.store.officeSeals.listOfficeSeals(shanghai))[0]!.fileSha256,
+      (await api.runtime.deps.store.officeSeals.listOfficerSignatures(wang))[0]!.fileSha256,
+    ];
+    expect(
+      files(filesDir)
+        .map((file) => path.basename(file))
+        .sort(),
+    ).toEqual(demoImages.sort());
   });
 
   it('lets only the enterprise administrator upload; its officers may look', async () => {

@@ -4,6 +4,7 @@ import { CompiledQuery } from 'kysely';
 import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
 import { printing } from './printing.js';
+import { officeSeals } from './office-seals.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1702,6 +1703,7 @@ function repositories(
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),
     seals: seals(db),
+    officeSeals: officeSeals(db),
     enterpriseProfiles: enterpriseProfiles(db),
     organisations: organisations(db, direct),
     users: users(db, direct),

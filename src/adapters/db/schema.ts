@@ -151,6 +151,29 @@ export interface SealsTable {
   uploaded_at: string;
 }
 
+export interface OfficeSealsTable {
+  id: string;
+  office_id: string;
+  file_sha256: string;
+  width_px: number;
+  height_px: number;
+  dpi: number;
+  valid_from: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface OfficerSignaturesTable {
+  id: string;
+  user_id: string;
+  file_sha256: string;
+  width_px: number;
+  height_px: number;
+  dpi: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface SealAuthorisationsTable {
   id: string;
   org_id: string;
@@ -441,6 +464,8 @@ export interface Database {
   stored_files: StoredFilesTable;
   seals: SealsTable;
   seal_authorisations: SealAuthorisationsTable;
+  office_seals: OfficeSealsTable;
+  officer_signatures: OfficerSignaturesTable;
   enterprise_profiles: EnterpriseProfilesTable;
   enterprise_profile_versions: EnterpriseProfileVersionsTable;
   agent_authorisations: AgentAuthorisationsTable;

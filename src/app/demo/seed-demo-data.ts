@@ -1,18 +1,27 @@
 import type { Actor } from '../../domain/actor.js';
+import { Readable } from 'node:stream';
 import { DomainError } from '../../domain/errors.js';
 import { diffEnterpriseProfiles } from '../../domain/enterprise-profile.js';
 import { authorize } from '../../domain/policy.js';
 import type { Deps, OrganisationRecord } from '../ports.js';
 import { newId } from '../tokens.js';
 import { ensureSigningKey } from '../signing/generate-signing-key.js';
+import { uploadOfficeSeal } from '../office-seals/upload-office-seal.js';
+import { uploadOfficerSignature } from '../office-seals/upload-officer-signature.js';
+import { demoOfficeSealPng, demoOfficerSignaturePng } from './demo-seal-images.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROFILES, DEMO_USERS } from './demo-data.js';
 
+/** The demo officer whose signature is on file (the others have none: their approvals template-print only). */
+const DEMO_SIGNING_OFFICER = 'officer.wang';
+
 /**
- * Loads the demo world into an empty database, all in one transaction. Refuses when any organisation
+ * Loads the demo world into an empty database, all in one transaction, then gives every office a demo
+ * electronic seal and officer.wang a demo signature (through the same use cases as the portal), so that
+ * the demo's certificates can be self-printed. Refuses when any organisation
  * already exists, so it can never mix demo users into real data.
  */
 export async function seedDemoData(
-  deps: Pick<Deps, 'store' | 'clock' | 'passwords' | 'signer'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'passwords' | 'signer' | 'files'>,
   actor: Actor,
 ): Promise<{ organisations: number; users: number }> {
   authorize(actor, 'organisation.create');
@@ -123,6 +132,20 @@ export async function seedDemoData(
       data: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length },
     });
   });
+  const limitBytes = 10 * 1024 * 1024;
+  for (const demo of DEMO_ORGANISATIONS.filter((organisation) => organisation.kind === 'office'))
+    await uploadOfficeSeal(deps, actor, {
+      officeId: idOf(demo.key),
+      content: Readable.from([demoOfficeSealPng()]),
+      limitBytes,
+    });
+  const signingOfficer = await store.users.findByUsername(DEMO_SIGNING_OFFICER);
+  if (signingOfficer)
+    await uploadOfficerSignature(deps, actor, {
+      userId: signingOfficer.id,
+      content: Readable.from([demoOfficerSignaturePng()]),
+      limitBytes,
+    });
   // The demo issues certificates from the start, so it needs an issuing-authority key.
   await ensureSigningKey(deps, actor);
   return { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length };

@@ -6,9 +6,15 @@ import { transition } from '../../domain/application-lifecycle.js';
 import { endorsementsOf } from '../../domain/endorsements.js';
 import { DomainError } from '../../domain/errors.js';
 import type { PrintCheck, PrintMode } from '../../domain/printing.js';
-import { checkPrintable, checkSelfPrint, verificationUrl } from '../../domain/printing.js';
+import {
+  checkCertification,
+  checkPrintable,
+  checkSelfPrint,
+  verificationUrl,
+} from '../../domain/printing.js';
 import { loadApplicationFor, certificateTypeOf } from '../applications/access.js';
 import { replacedCertificateOf } from '../applications/assessment.js';
+import { readImageBytes } from '../office-seals/receive-customs-image.js';
 import type { ApplicationRecord, CertificateDocument, Deps, Repositories } from '../ports.js';
 import { saveDecided } from '../review/decide.js';
 import { newId } from '../tokens.js';
@@ -24,6 +30,11 @@ export interface RenderedCertificate {
   mode: PrintMode;
   /** False when this print moved the certificate from approved to printed. */
   reprint: boolean;
+  /**
+   * Self-print: whose signature certifies it next to the office seal, the approving officer's user id, or
+   * `automatic` for an automatic approval (the office seal alone). Null for template print.
+   */
+  certifiedBy: string | null;
 }
 
 /** A refused print as the one error type the core throws: CONFLICT with the coded reason as the field. */
@@ -52,8 +63,9 @@ export function printingParty(actor: Actor, application: Pick<ApplicationRecord,
  * Renders an issued certificate as PDF, self-print (the whole form with the electronic seals and the QR
  * code to the verification page) or template print (the data only, moved by the office's printer offset),
  * for the enterprise, the agency that applied within its authorisation, or an officer of the issuing
- * office. Self-print is refused where the type or destination does not accept it, or where the
- * enterprise's seal authorisation in force is missing or newer than the approval. The first print moves
+ * office. Self-print is refused where the type or destination does not accept it, where the enterprise's
+ * seal authorisation in force is missing or newer than the approval, or where the office had no seal in
+ * force at the approval or the approving officer no signature. The first print moves
  * the certificate from approved to printed; every later one is a reprint, counted and audited.
  */
 export async function renderCertificatePdf(
@@ -71,6 +83,7 @@ export async function renderCertificatePdf(
   const office = await deps.store.organisations.findById(application.officeId);
 
   let images: CertificateDocument['images'] = {};
+  let certification: Certification | undefined;
   if (input.mode === 'self') {
     const authorisation = await deps.store.seals.currentAuthorisation(application.enterpriseId);
     const check = checkSelfPrint({
@@ -80,9 +93,10 @@ export async function renderCertificatePdf(
       sealAuthorisedAt: authorisation?.authorisedAt ?? null,
     });
     if (!check.ok) throw refusePrint(check);
-    // The issuing office's electronic seal and the officer's signature are not in Origo yet: the
-    // certification box carries the office's name and the date only (see docs/API.md, printing).
+    certification = await certificationOf(deps, application, approvedAt);
     images = {
+      officeSeal: certification.officeSeal,
+      officerSignature: certification.officerSignature,
       enterpriseSeal: await sealImage(deps, authorisation!.sealId),
       signatorySignature: await sealImage(deps, authorisation!.signatureId),
     };
@@ -116,7 +130,63 @@ export async function renderCertificatePdf(
     printerOffset: offset ? { dx: offset.dx, dy: offset.dy } : { dx: 0, dy: 0 },
   });
   const reprint = await recordPrint(deps, actor, application.id, input.mode);
-  return { pdf, certificateNumber, mode: input.mode, reprint };
+  return {
+    pdf,
+    certificateNumber,
+    mode: input.mode,
+    reprint,
+    certifiedBy: certification?.certifiedBy ?? null,
+  };
+}
+
+interface Certification {
+  officeSeal: Buffer;
+  officerSignature: Buffer | undefined;
+  certifiedBy: string;
+}
+
+/**
+ * The issuing office's side of a self-print: its seal version in force at the approval and the signature
+ * the approving officer had then (an automatic approval has no officer: the seal alone). Refused, with the
+ * reason, when either is missing (src/domain/printing.ts `checkCertification`).
+ */
+async function certificationOf(
+  deps: Pick<Deps, 'store' | 'files'>,
+  application: ApplicationRecord,
+  approvedAt: string,
+): Promise<Certification> {
+  const seal = await deps.store.officeSeals.officeSealInForce(application.officeId, approvedAt);
+  let officerId: string | undefined;
+  if (!application.automatic) {
+    const decisions = await deps.store.applications.listDecisions(application.id);
+    officerId = decisions
+      .filter((decision) => decision.action === 'approve' && !decision.automatic)
+      .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))
+      .at(-1)?.decidedBy;
+  }
+  const signature = officerId
+    ? await deps.store.officeSeals.officerSignatureInForce(officerId, approvedAt)
+    : undefined;
+  const check = checkCertification({
+    officeSealInForce: seal !== undefined,
+    officerSignature: application.automatic ? 'automatic' : signature ? 'in_force' : 'missing',
+  });
+  if (!check.ok) throw refusePrint(check);
+  const imageFiles = [seal!.fileSha256, signature?.fileSha256].filter(
+    (sha256): sha256 is string => sha256 !== undefined,
+  );
+  for (const sha256 of imageFiles)
+    if (!(await deps.files.exists(sha256)))
+      throw new DomainError(
+        'CONFLICT',
+        'The office seal or the officer’s signature image is missing from the file store.',
+        [{ path: 'mode', code: 'seal_image_missing', message: 'The image file is missing.' }],
+      );
+  return {
+    officeSeal: await readImageBytes(deps, seal!.fileSha256),
+    officerSignature: signature && (await readImageBytes(deps, signature.fileSha256)),
+    certifiedBy: application.automatic ? 'automatic' : officerId!,
+  };
 }
 
 /** Refuses, with the reason, a certificate that is not issued or no longer in force. */

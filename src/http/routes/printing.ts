@@ -33,7 +33,9 @@ export function printingRoutes(app: Api, { deps }: RouteContext): void {
           'The first print moves the certificate from approved to printed; every later one is a reprint, ' +
           'counted and audited. Self-print is refused (409, `fields[0].code` says why) where the type or ' +
           'destination does not accept it, or the enterprise’s seal authorisation is missing or newer than ' +
-          'the approval. Template print moves the data by the issuing office’s printer offset.',
+          'the approval, or the issuing office had no electronic seal in force at the approval (`no_office_seal`) ' +
+          'or the approving officer no signature (`no_officer_signature`). `x-origo-certified-by` names the ' +
+          'officer whose signature is drawn, or says `automatic` (office seal only). Template print moves the data by the issuing office’s printer offset.',
         tags: ['printing'],
         params: z.strictObject({ id: Id }),
         querystring: z.strictObject({ mode: z.enum(PRINT_MODES).default('self') }),
@@ -52,6 +54,7 @@ export function printingRoutes(app: Api, { deps }: RouteContext): void {
         .header('content-disposition', `inline; filename="${encodeURIComponent(name)}"`)
         .header('cache-control', 'private, no-store')
         .header('x-origo-reprint', String(printed.reprint))
+        .header('x-origo-certified-by', printed.certifiedBy ?? 'none')
         .send(printed.pdf);
     },
   );

@@ -11,6 +11,7 @@ import * as preReviews from './0009-pre-reviews.js';
 import * as signingKeys from './0010-signing-keys.js';
 import * as printerOffsets from './0011-printer-offsets.js';
 import * as verificationCases from './0012-verification-cases.js';
+import * as officeSeals from './0013-office-seals.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-signing-keys': signingKeys,
   '0011-printer-offsets': printerOffsets,
   '0012-verification-cases': verificationCases,
+  '0013-office-seals': officeSeals,
 };
