@@ -481,11 +481,31 @@ export interface ApplicationFilter {
   limit: number;
 }
 
+/**
+ * An issued certificate as public verification reads it (the status address is a hot path): the row's
+ * standing, its application data as the stored JSON text (compared with the signed payload, parsed only
+ * when needed) and the signed payload stored under the same number.
+ */
+export interface IssuedCertificateRecord {
+  applicationId: string;
+  certificateNumber: string;
+  typeCode: string;
+  status: ApplicationStatus;
+  dataJson: string;
+  replacedById: string | null;
+  updatedAt: string;
+  voidReason: string | null;
+  /** The JWS stored under this number; null when there is none. */
+  jws: string | null;
+}
+
 export interface ApplicationRepository {
   insert(application: ApplicationRecord): Promise<void>;
   findById(id: string): Promise<ApplicationRecord | undefined>;
   /** The applications issued under these certificate numbers (exact match; public verification). */
   findByCertificateNumbers(numbers: readonly string[]): Promise<ApplicationRecord[]>;
+  /** Only what public verification reads of the certificates under these numbers, with their signed payloads. */
+  findIssuedByCertificateNumbers(numbers: readonly string[]): Promise<IssuedCertificateRecord[]>;
   findByIdempotencyKey(enterpriseId: string, key: string): Promise<ApplicationRecord | undefined>;
   /** Writes the record if its stored version is still `expectedVersion`; false when someone saved in between. */
   update(application: ApplicationRecord, expectedVersion: number): Promise<boolean>;

@@ -220,6 +220,27 @@ describeEachDatabase('public verification: by number and invoice, by upload, sta
     expect(status.json()).toMatchObject({ verdict: 'TAMPERED' });
   });
 
+  it('TAMPERED: a row edited in place after a VALID lookup is checked afresh, not answered from memory', async () => {
+    const { id, certificateNumber } = await issueArchived();
+    const status = async () =>
+      (await api.app.inject({ url: `/api/public/certificates/${certificateNumber}/status` })).json();
+    expect(await status()).toMatchObject({ verdict: 'VALID' });
+    // An edit straight in the database: same version, same signature, one quantity changed.
+    const { data } = await api.runtime.handle.db
+      .selectFrom('applications')
+      .select('data')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const edited = JSON.parse(data);
+    edited.items[0].quantity += 1;
+    await api.runtime.handle.db
+      .updateTable('applications')
+      .set({ data: JSON.stringify(edited) })
+      .where('id', '=', id)
+      .execute();
+    expect(await status()).toMatchObject({ verdict: 'TAMPERED' });
+  });
+
   it('UNKNOWN_ISSUER: a stored payload signed with a key the JWKS does not hold', async () => {
     const { certificateNumber } = await issueArchived();
     const [, payload] = (await storedJws(certificateNumber)).split('.');

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Compilable, Kysely, Transaction } from 'kysely';
-import { CompiledQuery } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { prepared } from './prepared-query.js';
 import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
 import { printing } from './printing.js';
@@ -46,6 +46,7 @@ import type {
   LoginThrottleRepository,
   OrganisationRecord,
   OrganisationRepository,
+  IssuedCertificateRecord,
   Repositories,
   SessionRepository,
   Store,
@@ -73,32 +74,6 @@ const parseRoles = (text: string): Role[] => {
   }
   return [...roles];
 };
-
-/**
- * A query on a hot path (every authenticated request): its SQL is built once from a builder whose
- * parameters are placeholders, then run with the real parameters in the same order.
- *
- * On SQLite, outside a transaction, it runs straight on the better-sqlite3 handle: the call is synchronous,
- * so when no transaction is open on the connection it sees exactly the committed data, and it skips
- * Kysely's per-query machinery. While another flow holds a transaction open across awaits, it queues
- * behind it through Kysely like any other query.
- */
-function prepared<Row>(
-  db: Executor,
-  direct: BetterSqlite3.Database | undefined,
-  build: () => Compilable<Row>,
-): (...parameters: unknown[]) => Promise<Row[]> {
-  let text: string | undefined;
-  let statement: BetterSqlite3.Statement | undefined;
-  return async (...parameters) => {
-    text ??= build().compile().sql;
-    if (direct && !direct.inTransaction) {
-      statement ??= direct.prepare(text);
-      return statement.all(...parameters) as Row[];
-    }
-    return (await db.executeQuery<Row>(CompiledQuery.raw(text, parameters))).rows;
-  };
-}
 
 function toOrganisation(row: OrganisationsTable): OrganisationRecord {
   return {
@@ -1036,8 +1011,61 @@ function applicationRow(application: ApplicationRecord): Database['applications'
   };
 }
 
-function applications(db: Executor): ApplicationRepository {
+function toIssuedCertificate(row: IssuedRow): IssuedCertificateRecord {
   return {
+    applicationId: row.id,
+    certificateNumber: row.certificate_number ?? '',
+    typeCode: row.type_code,
+    status: row.status as ApplicationStatus,
+    dataJson: row.data,
+    replacedById: row.replaced_by_id,
+    updatedAt: row.updated_at,
+    voidReason: row.void_reason,
+    jws: row.jws,
+  };
+}
+
+type IssuedRow = Pick<
+  Database['applications'],
+  | 'id'
+  | 'certificate_number'
+  | 'type_code'
+  | 'status'
+  | 'data'
+  | 'replaced_by_id'
+  | 'updated_at'
+  | 'void_reason'
+> & { jws: string | null };
+
+function applications(db: Executor, direct?: BetterSqlite3.Database): ApplicationRepository {
+  // Public verification's read: the columns it needs and the signed payload, in one query.
+  const issuedQuery = () =>
+    db
+      .selectFrom('applications as a')
+      .leftJoin('certificate_signatures as cs', 'cs.certificate_number', 'a.certificate_number')
+      .select([
+        'a.id',
+        'a.certificate_number',
+        'a.type_code',
+        'a.status',
+        'a.data',
+        'a.replaced_by_id',
+        'a.updated_at',
+        'a.void_reason',
+        'cs.jws',
+      ]);
+  const issuedByNumber = prepared(db, direct, () => issuedQuery().where('a.certificate_number', '=', ''));
+  return {
+    async findIssuedByCertificateNumbers(numbers) {
+      if (numbers.length === 0) return [];
+      const rows =
+        numbers.length === 1
+          ? await issuedByNumber(numbers[0])
+          : await issuedQuery()
+              .where('a.certificate_number', 'in', [...numbers])
+              .execute();
+      return rows.map(toIssuedCertificate);
+    },
     async insert(application) {
       await db.insertInto('applications').values(applicationRow(application)).execute();
     },
@@ -1694,7 +1722,7 @@ function repositories(
 ): Repositories {
   const direct = inTransaction ? undefined : sqlite;
   return {
-    applications: applications(db),
+    applications: applications(db, direct),
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
     verificationCases: verificationCases(db),
@@ -1712,7 +1740,7 @@ function repositories(
     loginThrottle: loginThrottle(db),
     audit: auditLog(db, dialect, inTransaction),
     jobs: jobs(db, dialect),
-    signingKeys: signingKeys(db),
+    signingKeys: signingKeys(db, direct),
     certificateSignatures: certificateSignatures(db),
   };
 }

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type {
@@ -6,6 +7,7 @@ import type {
   SigningKeyRecord,
   SigningKeyRepository,
 } from '../../app/ports.js';
+import { prepared } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -17,11 +19,22 @@ const publicJwkColumn = z.object({
   x: z.string(),
 });
 
+// Every public verification lists the keys: each distinct column text is parsed once per process.
+const parsedJwks = new Map<string, z.infer<typeof publicJwkColumn>>();
+function parsePublicJwk(text: string): z.infer<typeof publicJwkColumn> {
+  let jwk = parsedJwks.get(text);
+  if (!jwk) {
+    jwk = publicJwkColumn.parse(JSON.parse(text));
+    if (parsedJwks.size < 1000) parsedJwks.set(text, jwk);
+  }
+  return { ...jwk };
+}
+
 function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
   return {
     kid: row.kid,
     algorithm: z.literal('EdDSA').parse(row.algorithm),
-    publicJwk: publicJwkColumn.parse(JSON.parse(row.public_jwk)),
+    publicJwk: parsePublicJwk(row.public_jwk),
     encryptedPrivateKey: row.encrypted_private_key,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -30,8 +43,14 @@ function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
   };
 }
 
-/** The issuing authority's signing keys. */
-export function signingKeys(db: Executor): SigningKeyRepository {
+/**
+ * The issuing authority's signing keys. The list is read on every public verification (a key made by the
+ * CLI in another process counts at once), so on SQLite it takes the raw handle's fast path.
+ */
+export function signingKeys(db: Executor, direct?: BetterSqlite3.Database): SigningKeyRepository {
+  const all = prepared(db, direct, () =>
+    db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid'),
+  );
   return {
     async insert(key) {
       await db
@@ -49,13 +68,7 @@ export function signingKeys(db: Executor): SigningKeyRepository {
         .execute();
     },
     async list() {
-      const rows = await db
-        .selectFrom('signing_keys')
-        .selectAll()
-        .orderBy('created_at')
-        .orderBy('kid')
-        .execute();
-      return rows.map(toSigningKey);
+      return (await all()).map(toSigningKey);
     },
     async setTimes(kid, times) {
       await db

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import type { ApplicationData } from '../../domain/application.js';
+import { applicationDataSchema } from '../../domain/application.js';
 import { jwksOf } from '../../domain/signing-keys.js';
 import type { PublicVerdict } from '../../domain/public-verification.js';
 import {
@@ -7,9 +10,9 @@ import {
   standingOf,
 } from '../../domain/public-verification.js';
 import type { PublicCertificateData } from '../../domain/public-verification.js';
-import type { TrustedKeys } from '../../domain/signed-certificate.js';
+import type { SignedCertificatePayload, TrustedKeys } from '../../domain/signed-certificate.js';
 import { trustedKeysFromJwks, verifySignedPayload } from '../../domain/signed-certificate.js';
-import type { ApplicationRecord, CertificateSignatureRecord, Deps } from '../ports.js';
+import type { Deps, IssuedCertificateRecord } from '../ports.js';
 
 /**
  * What the public verification use cases share: the published keys, the certificates under some numbers
@@ -29,31 +32,62 @@ export interface CertificateStanding {
   cancellationCategory: string | null;
 }
 
-export interface IssuedCertificate {
-  application: ApplicationRecord;
-  signature: CertificateSignatureRecord | undefined;
-}
+/** An issued certificate as verification reads it: the row's standing, its data and its signed payload. */
+export type IssuedCertificate = IssuedCertificateRecord;
 
 let cachedKeys: { fingerprint: string; trusted: TrustedKeys } | undefined;
 
-/**
- * Verdicts of stored payloads already checked, by the exact JWS under the exact key set: the same bytes
- * under the same keys give the same verdict, so a repeated lookup skips the signature and the parsing. A
- * changed JWS is a new entry. Bounded; emptied when full.
- */
-const checkedPayloads = new Map<string, ReturnType<typeof verifySignedPayload>>();
-const CHECKED_PAYLOADS_LIMIT = 10_000;
+/** What the stored row and its payload say together, under one key set: all a verdict needs of them. */
+type Integrity =
+  { verdict: 'VALID'; payload: SignedCertificatePayload } | { verdict: 'TAMPERED' | 'UNKNOWN_ISSUER' };
 
-function checkPayload(jws: string, trusted: TrustedKeys): ReturnType<typeof verifySignedPayload> {
-  const key = `${cachedKeys?.trusted === trusted ? cachedKeys.fingerprint : 'uncached'}\n${jws}`;
-  const known = checkedPayloads.get(key);
+/**
+ * Integrity results already worked out, by a digest of everything they depend on: the key set, the number
+ * asked, and the stored row's type, data text and JWS exactly as read. A lookup of an unchanged
+ * certificate skips the signature, the payload's schema, the data's schema and the comparison; any edit
+ * of the row or of its JWS is a new digest, so it is checked afresh. Bounded; emptied when full.
+ */
+const checkedIntegrity = new Map<string, Integrity>();
+const CHECKED_INTEGRITY_LIMIT = 10_000;
+
+function integrityOf(
+  number: string,
+  certificate: IssuedCertificate & { jws: string },
+  trusted: TrustedKeys,
+): Integrity {
+  const keySet = cachedKeys?.trusted === trusted ? cachedKeys.fingerprint : undefined;
+  if (keySet === undefined) return checkIntegrity(number, certificate, trusted);
+  const digest = createHash('sha256')
+    .update(`${keySet}\0${number}\0${certificate.typeCode}\0${certificate.jws}\0`)
+    .update(certificate.dataJson)
+    .digest('base64');
+  const known = checkedIntegrity.get(digest);
   if (known) return known;
-  const checked = verifySignedPayload(jws, trusted);
-  if (cachedKeys?.trusted === trusted) {
-    if (checkedPayloads.size >= CHECKED_PAYLOADS_LIMIT) checkedPayloads.clear();
-    checkedPayloads.set(key, checked);
-  }
-  return checked;
+  const integrity = checkIntegrity(number, certificate, trusted);
+  if (checkedIntegrity.size >= CHECKED_INTEGRITY_LIMIT) checkedIntegrity.clear();
+  checkedIntegrity.set(digest, integrity);
+  return integrity;
+}
+
+function checkIntegrity(
+  number: string,
+  certificate: IssuedCertificate & { jws: string },
+  trusted: TrustedKeys,
+): Integrity {
+  const checked = verifySignedPayload(certificate.jws, trusted);
+  if (checked.verdict === 'UNKNOWN_ISSUER') return { verdict: 'UNKNOWN_ISSUER' };
+  if (checked.verdict !== 'VALID') return { verdict: 'TAMPERED' };
+  const differences = recordDifferences(
+    { certificateNumber: number, typeCode: certificate.typeCode, data: applicationDataOf(certificate) },
+    checked.payload,
+  );
+  if (differences.length > 0 || checked.payload.certificateNumber !== number) return { verdict: 'TAMPERED' };
+  return { verdict: 'VALID', payload: checked.payload };
+}
+
+/** The stored application data of an issued certificate, checked like any JSON column. */
+export function applicationDataOf(certificate: IssuedCertificate): ApplicationData {
+  return applicationDataSchema.parse(JSON.parse(certificate.dataJson));
 }
 
 /**
@@ -77,18 +111,9 @@ export async function issuedCertificates(
   numbers: readonly string[],
 ): Promise<Map<string, IssuedCertificate>> {
   if (numbers.length === 0) return new Map();
-  const [applications, signatures] = await Promise.all([
-    deps.store.applications.findByCertificateNumbers(numbers),
-    deps.store.certificateSignatures.findByCertificateNumbers(numbers),
-  ]);
-  const signatureOf = new Map(signatures.map((signature) => [signature.certificateNumber, signature]));
   const found = new Map<string, IssuedCertificate>();
-  for (const application of applications)
-    if (application.certificateNumber)
-      found.set(application.certificateNumber, {
-        application,
-        signature: signatureOf.get(application.certificateNumber),
-      });
+  for (const certificate of await deps.store.applications.findIssuedByCertificateNumbers(numbers))
+    found.set(certificate.certificateNumber, certificate);
   return found;
 }
 
@@ -114,24 +139,17 @@ export async function standingOfCertificate(
     ...more,
   });
   if (!certificate) return { standing: standing('NOT_FOUND'), data: null };
-  const status = standingOf(certificate.application.status);
+  const status = standingOf(certificate.status);
   if (status === 'NOT_FOUND') return { standing: standing('NOT_FOUND'), data: null };
   // Every issued certificate is signed in its approval's transaction (ADR 0009): no payload means an edit.
-  if (!certificate.signature) return { standing: standing('TAMPERED'), data: null };
-  const checked = checkPayload(certificate.signature.jws, trusted);
-  if (checked.verdict === 'UNKNOWN_ISSUER') return { standing: standing('UNKNOWN_ISSUER'), data: null };
-  if (checked.verdict !== 'VALID') return { standing: standing('TAMPERED'), data: null };
-  const { application } = certificate;
-  const differences = recordDifferences(
-    { certificateNumber: number, typeCode: application.typeCode, data: application.data },
-    checked.payload,
-  );
-  if (differences.length > 0 || checked.payload.certificateNumber !== number)
-    return { standing: standing('TAMPERED'), data: null };
-  const data = publicDataOf(checked.payload);
+  const { jws } = certificate;
+  if (jws === null) return { standing: standing('TAMPERED'), data: null };
+  const integrity = integrityOf(number, { ...certificate, jws }, trusted);
+  if (integrity.verdict !== 'VALID') return { standing: standing(integrity.verdict), data: null };
+  const data = publicDataOf(integrity.payload);
   if (status === 'REPLACED') {
-    const replacement = application.replacedById
-      ? await deps.store.applications.findById(application.replacedById)
+    const replacement = certificate.replacedById
+      ? await deps.store.applications.findById(certificate.replacedById)
       : undefined;
     return { standing: standing('REPLACED', { replacedBy: replacement?.certificateNumber ?? null }), data };
   }
@@ -139,8 +157,8 @@ export async function standingOfCertificate(
     return {
       standing: standing('CANCELLED', {
         // A void certificate never changes again: its last change is the cancellation.
-        cancelledAt: application.updatedAt,
-        cancellationCategory: cancellationCategoryOf(application.voidReason),
+        cancelledAt: certificate.updatedAt,
+        cancellationCategory: cancellationCategoryOf(certificate.voidReason),
       }),
       data,
     };

@@ -2,7 +2,12 @@ import type { Bilingual, PublicCertificateData, PublicVerdict } from '../../doma
 import { explain, invoiceMatches, standingOf } from '../../domain/public-verification.js';
 import { lookAlikeVariants, normaliseReference } from '../../domain/verification-input.js';
 import type { CertificateStanding, IssuedCertificate, VerificationDeps } from './certificate-standing.js';
-import { issuedCertificates, publishedKeys, standingOfCertificate } from './certificate-standing.js';
+import {
+  applicationDataOf,
+  issuedCertificates,
+  publishedKeys,
+  standingOfCertificate,
+} from './certificate-standing.js';
 
 /** The public answer about one certificate: its verdict explained, and the key data when it may be shown. */
 export interface CertificateVerification extends Omit<CertificateStanding, 'verdict'> {
@@ -71,8 +76,8 @@ export async function verifyCertificate(
   if (number === '' || invoice === '') return notFound();
   const matches = (certificate: IssuedCertificate | undefined) =>
     certificate !== undefined &&
-    standingOf(certificate.application.status) !== 'NOT_FOUND' &&
-    invoiceMatches(certificate.application.data, invoice);
+    standingOf(certificate.status) !== 'NOT_FOUND' &&
+    invoiceMatches(applicationDataOf(certificate), invoice);
 
   const found = (await issuedCertificates(deps, [number])).get(number);
   if (matches(found)) {

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemoData } from '../src/app/demo/seed-demo-data.js';
+import type { ApplicationRecord, CertificateDocument } from '../src/app/ports.js';
+import { approveApplication } from '../src/app/review/approve-application.js';
+import { openRuntime } from '../src/compose.js';
+import type { Actor } from '../src/domain/actor.js';
+import { chinaDate } from '../src/domain/agent-authorisation.js';
+import { endorsementsOf } from '../src/domain/endorsements.js';
+import { verificationUrl } from '../src/domain/printing.js';
+import { createPdfCertificateRenderer } from '../src/pdf/certificate-renderer.js';
+import { goodApplication } from '../test/support/applications.js';
+import type { Figure } from './support/figures.js';
+import { round } from './support/figures.js';
+import { sealPng } from './support/seal-png.js';
+
+export const name = 'issue-sign-render';
+
+const CERTIFICATES = 2000;
+const WARM_UP = 100;
+
+/**
+ * Issue 6's printing figure: issue, sign and render a 10-item certificate at least 150 per second on one
+ * core. In process on SQLite, one after another: the approval (transition, number from the office's
+ * counter, Ed25519 signature of the payload, decision row, audit event, in one transaction), then the
+ * self-print PDF (both seals and signatures, QR code, the stored signed payload) from the stored rows, as
+ * the print use case builds it. The print's own bookkeeping (approved to printed) is not part of it.
+ */
+export async function run(): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-bench-issue-'));
+  const runtime = await openRuntime(
+    { dialect: 'sqlite', file: path.join(dir, 'origo.sqlite') },
+    { sessionIdleMinutes: 60, sessionMaxHours: 12, filesDir: path.join(dir, 'files') },
+    { renderer: createPdfCertificateRenderer() },
+  );
+  try {
+    const { deps } = runtime;
+    await seedDemoData(deps, { kind: 'system', name: 'bench' });
+    const { store } = deps;
+    const office = (await store.organisations.findByCode('2200'))!;
+    const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
+    const officer = (await store.users.findByUsername('officer.wang'))!;
+    const now = new Date().toISOString();
+    const base: ApplicationRecord = {
+      id: '',
+      enterpriseId: enterprise.id,
+      officeId: office.id,
+      typeCode: 'RC',
+      status: 'under_review',
+      data: goodApplication('RC', 10),
+      version: 3,
+      channel: 'api',
+      agencyId: null,
+      createdBy: 'bench',
+      idempotencyKey: null,
+      requestHash: null,
+      copiedFrom: null,
+      profileVersion: 1,
+      findings: [],
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: now,
+      reviewerId: officer.id,
+      certificateNumber: null,
+      approvedAt: null,
+      automatic: null,
+      kind: 'original',
+      replacesId: null,
+      replacedById: null,
+      voidReason: null,
+      checks: [],
+      firstSubmittedAt: now,
+    };
+    const idOf = (index: number) => `bench-${String(index).padStart(6, '0')}`;
+    await store.transaction(async (tx) => {
+      for (let index = 0; index < WARM_UP + CERTIFICATES; index++)
+        await tx.applications.insert({ ...base, id: idOf(index) });
+    });
+    const actor: Actor = {
+      kind: 'user',
+      userId: officer.id,
+      orgId: office.id,
+      orgKind: 'office',
+      roles: ['customs_officer'],
+      officeIds: [office.id],
+    };
+    const type = deps.certificateTypes.get('RC')!;
+    const layout = deps.certificateLayouts.get('RC')!;
+    const seal = sealPng();
+    const signature = sealPng(300);
+
+    let bytes = 0;
+    let approving = 0;
+    const issueSignRender = async (id: string) => {
+      const approvalStart = performance.now();
+      await approveApplication(deps, actor, { id, expectedVersion: 3 });
+      approving += performance.now() - approvalStart;
+      const application = (await store.applications.findById(id))!;
+      const number = application.certificateNumber!;
+      const issuedOn = chinaDate(new Date(application.approvedAt!));
+      const document: CertificateDocument = {
+        type,
+        layout,
+        number,
+        issuedOn,
+        issuingOffice: { name: office.nameEn.toUpperCase(), nameZh: office.nameZh || undefined },
+        application: application.data,
+        endorsements: endorsementsOf(type, application.data.transport.departureDate, issuedOn, undefined),
+        images: { enterpriseSeal: seal, signatorySignature: signature },
+        verificationUrl: verificationUrl(deps.publicUrl, number),
+        signedPayload: (await store.certificateSignatures.findByApplication(id))?.jws,
+      };
+      if (!document.signedPayload) throw new Error(`${number} was issued without a signed payload`);
+      bytes = (await deps.renderer.render(document, { mode: 'self', printerOffset: { dx: 0, dy: 0 } }))
+        .length;
+    };
+
+    for (let index = 0; index < WARM_UP; index++) await issueSignRender(idOf(index));
+    approving = 0;
+    const startedAt = performance.now();
+    for (let index = WARM_UP; index < WARM_UP + CERTIFICATES; index++) await issueSignRender(idOf(index));
+    const seconds = (performance.now() - startedAt) / 1000;
+    const rate = CERTIFICATES / seconds;
+    const approvalRate = CERTIFICATES / (approving / 1000);
+    const restRate = CERTIFICATES / (seconds - approving / 1000);
+    console.error(
+      `  ${CERTIFICATES} issued, signed and rendered: ${round(rate, 1)}/s (${bytes} bytes each); ` +
+        `the approvals alone ${round(approvalRate)}/s, the reads and renders alone ${round(restRate, 1)}/s`,
+    );
+    return [
+      {
+        name: 'issue (approve, number, sign) and render a 10-item self-print certificate, SQLite, one core',
+        value: round(rate, 1),
+        unit: 'certificates/s',
+        target: '>= 150/s',
+        check: { op: '>=', value: 150 },
+      },
+      {
+        name: 'of which: the approval with its signature',
+        value: round(approvalRate),
+        unit: 'approvals/s',
+        target: null,
+      },
+      {
+        name: 'of which: reading the certificate and rendering it',
+        value: round(restRate, 1),
+        unit: 'renders/s',
+        target: null,
+      },
+    ];
+  } finally {
+    await runtime.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
