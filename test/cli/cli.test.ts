@@ -32,7 +32,8 @@ async function origo(
   }
 }
 
-describe('origo command line', () => {
+// Each test starts the real command line several times (a few seconds each, more on a busy machine).
+describe('origo command line', { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'origo-cli-'));
