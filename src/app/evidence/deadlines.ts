@@ -38,40 +38,49 @@ export async function scheduleDeadline(
 }
 
 /** The reminder job: an open request whose deadline is still the one queued gets a reminder. */
-export async function remindOfDeadline(deps: Pick<Deps, 'store' | 'clock'>, job: JobRecord): Promise<void> {
-  const { requestId, deadline } = job.payload as DeadlinePayload;
-  await deps.store.transaction(async (tx) => {
-    const request = await tx.evidenceRequests.findById(requestId);
-    if (!request || request.status !== 'open' || request.deadline !== deadline) return;
-    const at = deps.clock.now().toISOString();
-    await tx.evidenceRequests.updateTracking(request.id, { remindedAt: at });
-    await noticeTo(deps, tx, request, {
+export const remindOfDeadline = (deps: Pick<Deps, 'store' | 'clock'>, job: JobRecord) =>
+  markDeadline(deps, job, {
+    field: 'remindedAt',
+    event: 'evidence.reminded',
+    by: 'deadline-reminder',
+    notice: (deadline) => ({
       en: `Reminder: customs expects your answer by ${deadline}.`,
       zh: `提醒：请于${deadline}前答复海关的补充材料要求。`,
-    });
-    await tx.audit.append({ kind: 'system', name: 'deadline-reminder' }, at, {
-      type: 'evidence.reminded',
-      subjectType: request.subjectType,
-      subjectId: request.subjectId,
-      data: { requestId, deadline },
-    });
+    }),
   });
-}
 
 /** The escalation job: an open request past the deadline it was queued for is escalated to the office. */
-export async function escalateOverdue(deps: Pick<Deps, 'store' | 'clock'>, job: JobRecord): Promise<void> {
+export const escalateOverdue = (deps: Pick<Deps, 'store' | 'clock'>, job: JobRecord) =>
+  markDeadline(deps, job, {
+    field: 'escalatedAt',
+    event: 'evidence.escalated',
+    by: 'deadline-escalation',
+    notice: (deadline) => ({
+      en: `Your answer was due ${deadline} and has not arrived: customs has escalated the request.`,
+      zh: `补充材料应于${deadline}前提交，至今未收到：海关已将该要求升级处理。`,
+    }),
+  });
+
+/** Marks a still-open request whose deadline is the one the job was queued for, with notice and audit. */
+async function markDeadline(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  job: JobRecord,
+  mark: {
+    field: 'remindedAt' | 'escalatedAt';
+    event: 'evidence.reminded' | 'evidence.escalated';
+    by: string;
+    notice: (deadline: string) => { en: string; zh: string };
+  },
+): Promise<void> {
   const { requestId, deadline } = job.payload as DeadlinePayload;
   await deps.store.transaction(async (tx) => {
     const request = await tx.evidenceRequests.findById(requestId);
     if (!request || request.status !== 'open' || request.deadline !== deadline) return;
     const at = deps.clock.now().toISOString();
-    await tx.evidenceRequests.updateTracking(request.id, { escalatedAt: at });
-    await noticeTo(deps, tx, request, {
-      en: `Your answer was due ${deadline} and has not arrived: customs has escalated the request.`,
-      zh: `补充材料应于${deadline}前提交，至今未收到：海关已将该要求升级处理。`,
-    });
-    await tx.audit.append({ kind: 'system', name: 'deadline-escalation' }, at, {
-      type: 'evidence.escalated',
+    await tx.evidenceRequests.updateTracking(request.id, { [mark.field]: at });
+    await noticeTo(deps, tx, request, mark.notice(deadline));
+    await tx.audit.append({ kind: 'system', name: mark.by }, at, {
+      type: mark.event,
       subjectType: request.subjectType,
       subjectId: request.subjectId,
       data: { requestId, deadline },

@@ -188,16 +188,23 @@ export async function requestEvidence(
   return view(deps, request);
 }
 
+/** Who may learn that a request does not exist, by side (nobody but the system, with an empty scope). */
+const NOT_FOUND_PERMISSION = {
+  officer: 'review.decide',
+  party: 'application.apply',
+  reader: 'application.read',
+} as const;
+
 /** Loads a request for one side, through the subject it is about. */
 async function loadRequestFor(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
-  side: 'party' | 'reader',
+  side: 'officer' | 'party' | 'reader',
   id: string,
 ): Promise<EvidenceRequestRecord> {
   const request = await deps.store.evidenceRequests.findById(id);
   if (!request) {
-    authorize(actor, side === 'party' ? 'application.apply' : 'application.read', {});
+    authorize(actor, NOT_FOUND_PERMISSION[side], {});
     throw new DomainError('NOT_FOUND', 'No such request.');
   }
   await subjectFor(deps, actor, side, { type: request.subjectType, id: request.subjectId });
@@ -386,11 +393,6 @@ export async function extendEvidenceRequest(
   actor: Actor,
   input: { requestId: string; deadline: string },
 ): Promise<EvidenceRequestView> {
-  const request = await deps.store.evidenceRequests.findById(input.requestId);
-  if (!request) {
-    authorize(actor, 'review.decide', {});
-    throw new DomainError('NOT_FOUND', 'No such request.');
-  }
-  await subjectFor(deps, actor, 'officer', { type: request.subjectType, id: request.subjectId });
+  const request = await loadRequestFor(deps, actor, 'officer', input.requestId);
   return view(deps, await moveDeadline(deps, actor, request, input.deadline));
 }
