@@ -17,8 +17,16 @@ export const COUNTRY_CODES: readonly string[] = [...CODES];
 const english = new Intl.DisplayNames(['en'], { type: 'region' });
 const chinese = new Intl.DisplayNames(['zh-CN'], { type: 'region' });
 
+/** Names asked for so far: ICU's lookup costs microseconds, and every certificate renders several. */
+const names = new Map<string, Readonly<{ en: string; zh: string }>>();
+
 /** The country's name in English capitals, as a certificate prints it, and in Chinese. */
-export function countryName(code: string): { en: string; zh: string } {
+export function countryName(code: string): Readonly<{ en: string; zh: string }> {
   if (!CODES.has(code)) return { en: code, zh: code };
-  return { en: (english.of(code) ?? code).toUpperCase(), zh: chinese.of(code) ?? code };
+  let name = names.get(code);
+  if (!name) {
+    name = Object.freeze({ en: (english.of(code) ?? code).toUpperCase(), zh: chinese.of(code) ?? code });
+    names.set(code, name);
+  }
+  return name;
 }

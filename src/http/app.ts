@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -30,6 +29,7 @@ import { printingRoutes } from './routes/printing.js';
 import type { PublicRateLimits } from './routes/verification.js';
 import { defaultPublicRateLimits, verificationRoutes } from './routes/verification.js';
 import { registerErrorHandling } from './error-handler.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { agentRoutes } from './routes/agents.js';
@@ -92,23 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   });
 
   registerErrorHandling(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    // Only behind HTTPS: on plain http (a local install) these would break the portal.
-    hsts: config.cookieSecure,
-  });
+  registerSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(fastifyCookie);
   // Uploads are streamed; the use case enforces the size limit itself while storing.
   await app.register(fastifyMultipart, {

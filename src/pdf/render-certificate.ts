@@ -8,7 +8,7 @@ import type { Endorsement } from '../domain/endorsements.js';
 import { certificateDate } from '../domain/endorsements.js';
 import { boxLines, containsCjk, itemLines, tickLines } from './box-content.js';
 import type { CjkFont } from './fonts.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, reuseDeflatedSubsets } from './fonts.js';
 import { imageSource } from './images.js';
 import { drawQrCode } from './qr-code.js';
 import type { StandardFontName } from './standard-fonts.js';
@@ -225,6 +225,7 @@ export async function renderCertificate(
   const self = options.mode === 'self';
   // font '': no default font, or pdfkit would parse Helvetica's metrics for every document (standard-fonts.ts).
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, font: '' });
+  reuseDeflatedSubsets(doc);
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

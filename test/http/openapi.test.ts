@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/http.js';
 import { openTestApi } from '../support/http.js';
+import { securityHeaders } from '../../src/http/security-headers.js';
 
 describe('OpenAPI document and probes', () => {
   let api: TestApi;
@@ -40,5 +41,27 @@ describe('OpenAPI document and probes', () => {
     expect(health.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const ready = await api.app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('sends the security headers on errors too, and HSTS only behind HTTPS', async () => {
+    const refused = await api.app.inject({ method: 'GET', url: '/api/organisations/any/users' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(refused.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(refused.headers['strict-transport-security']).toBeUndefined();
+
+    const behindHttps = securityHeaders({ https: true });
+    expect(behindHttps['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+    expect(behindHttps['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(securityHeaders({ https: false })['content-security-policy']).not.toContain('upgrade-insecure');
+  });
+
+  it('lets the API reference page keep its own content security policy', async () => {
+    const page = await api.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    );
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 });

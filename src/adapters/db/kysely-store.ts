@@ -777,12 +777,14 @@ function enterpriseProfiles(db: Executor): EnterpriseProfileRepository {
   };
 }
 
+const certificateTypesColumn = z.array(z.string());
+
 function toAgentAuthorisation(row: Database['agent_authorisations']): AgentAuthorisation {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
     agencyId: row.agency_id,
-    certificateTypes: z.array(z.string()).parse(JSON.parse(row.certificate_types)),
+    certificateTypes: certificateTypesColumn.parse(JSON.parse(row.certificate_types)),
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     createdAt: row.created_at,

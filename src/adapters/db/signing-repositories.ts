@@ -30,10 +30,12 @@ function parsePublicJwk(text: string): z.infer<typeof publicJwkColumn> {
   return { ...jwk };
 }
 
+const algorithmColumn = z.literal('EdDSA');
+
 function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
   return {
     kid: row.kid,
-    algorithm: z.literal('EdDSA').parse(row.algorithm),
+    algorithm: algorithmColumn.parse(row.algorithm),
     publicJwk: parsePublicJwk(row.public_jwk),
     encryptedPrivateKey: row.encrypted_private_key,
     createdAt: row.created_at,

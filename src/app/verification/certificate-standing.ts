@@ -37,35 +37,52 @@ export type IssuedCertificate = IssuedCertificateRecord;
 
 let cachedKeys: { fingerprint: string; trusted: TrustedKeys } | undefined;
 
-/** What the stored row and its payload say together, under one key set: all a verdict needs of them. */
+/** What the stored row and its payload say together: all a verdict needs of them. */
 type Integrity =
   { verdict: 'VALID'; payload: SignedCertificatePayload } | { verdict: 'TAMPERED' | 'UNKNOWN_ISSUER' };
 
 /**
- * Integrity results already worked out, by a digest of everything they depend on: the key set, the number
- * asked, and the stored row's type, data text and JWS exactly as read. A lookup of an unchanged
- * certificate skips the signature, the payload's schema, the data's schema and the comparison; any edit
- * of the row or of its JWS is a new digest, so it is checked afresh. Bounded; emptied when full.
+ * The published keys, read when a lookup needs them and then once per lookup at most. A lookup whose
+ * integrity is already known (below) needs none.
  */
-const checkedIntegrity = new Map<string, Integrity>();
+export type KeySource = () => Promise<TrustedKeys>;
+
+export function publishedKeySource(deps: VerificationDeps): KeySource {
+  let keys: Promise<TrustedKeys> | undefined;
+  return () => (keys ??= publishedKeys(deps));
+}
+
+/**
+ * Integrity results already worked out, by a digest of everything they depend on: the number asked, and
+ * the stored row's type, data text and JWS exactly as read. A lookup of an unchanged certificate skips
+ * reading the keys, the signature, the payload's schema, the data's schema and the comparison; any edit
+ * of the row or of its JWS is a new digest, so it is checked afresh. The key set is not part of the
+ * digest because published keys are never withdrawn or changed (ADR 0009): a payload that verified, or
+ * failed to verify, under a key keeps doing so. UNKNOWN_ISSUER is not kept, as a key may be published
+ * later. (Were revocation ever built, it would have to empty this map.) One map per store, as the keys
+ * are the store's; bounded, emptied when full.
+ */
+const checkedIntegrity = new WeakMap<object, Map<string, Integrity>>();
 const CHECKED_INTEGRITY_LIMIT = 10_000;
 
-function integrityOf(
+async function integrityOf(
+  store: VerificationDeps['store'],
   number: string,
   certificate: IssuedCertificate & { jws: string },
-  trusted: TrustedKeys,
-): Integrity {
-  const keySet = cachedKeys?.trusted === trusted ? cachedKeys.fingerprint : undefined;
-  if (keySet === undefined) return checkIntegrity(number, certificate, trusted);
+  keys: KeySource,
+): Promise<Integrity> {
   const digest = createHash('sha256')
-    .update(`${keySet}\0${number}\0${certificate.typeCode}\0${certificate.jws}\0`)
+    .update(`${number}\0${certificate.typeCode}\0${certificate.jws}\0`)
     .update(certificate.dataJson)
     .digest('base64');
-  const known = checkedIntegrity.get(digest);
+  let checked = checkedIntegrity.get(store);
+  if (!checked) checkedIntegrity.set(store, (checked = new Map()));
+  const known = checked.get(digest);
   if (known) return known;
-  const integrity = checkIntegrity(number, certificate, trusted);
-  if (checkedIntegrity.size >= CHECKED_INTEGRITY_LIMIT) checkedIntegrity.clear();
-  checkedIntegrity.set(digest, integrity);
+  const integrity = checkIntegrity(number, certificate, await keys());
+  if (integrity.verdict === 'UNKNOWN_ISSUER') return integrity;
+  if (checked.size >= CHECKED_INTEGRITY_LIMIT) checked.clear();
+  checked.set(digest, integrity);
   return integrity;
 }
 
@@ -125,7 +142,7 @@ export async function standingOfCertificate(
   deps: VerificationDeps,
   number: string,
   certificate: IssuedCertificate | undefined,
-  trusted: TrustedKeys,
+  keys: KeySource,
 ): Promise<{ standing: CertificateStanding; data: PublicCertificateData | null }> {
   const standing = (
     verdict: CertificateStanding['verdict'],
@@ -144,7 +161,7 @@ export async function standingOfCertificate(
   // Every issued certificate is signed in its approval's transaction (ADR 0009): no payload means an edit.
   const { jws } = certificate;
   if (jws === null) return { standing: standing('TAMPERED'), data: null };
-  const integrity = integrityOf(number, { ...certificate, jws }, trusted);
+  const integrity = await integrityOf(deps.store, number, { ...certificate, jws }, keys);
   if (integrity.verdict !== 'VALID') return { standing: standing(integrity.verdict), data: null };
   const data = publicDataOf(integrity.payload);
   if (status === 'REPLACED') {

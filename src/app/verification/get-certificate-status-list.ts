@@ -1,6 +1,6 @@
 import { normaliseReference } from '../../domain/verification-input.js';
 import type { CertificateStanding, VerificationDeps } from './certificate-standing.js';
-import { issuedCertificates, publishedKeys, standingOfCertificate } from './certificate-standing.js';
+import { issuedCertificates, publishedKeySource, standingOfCertificate } from './certificate-standing.js';
 
 /** Most numbers one status list request may ask about. */
 export const STATUS_LIST_LIMIT = 1000;
@@ -17,9 +17,9 @@ export async function getCertificateStatusList(
   const checkedAt = deps.clock.now().toISOString();
   const asked = numbers.slice(0, STATUS_LIST_LIMIT).map(normaliseReference);
   const found = await issuedCertificates(deps, [...new Set(asked.filter((number) => number !== ''))]);
-  const trusted = await publishedKeys(deps);
+  const keys = publishedKeySource(deps);
   const certificates: CertificateStanding[] = [];
   for (const number of asked)
-    certificates.push((await standingOfCertificate(deps, number, found.get(number), trusted)).standing);
+    certificates.push((await standingOfCertificate(deps, number, found.get(number), keys)).standing);
   return { checkedAt, certificates };
 }

@@ -5,7 +5,7 @@ import type { CertificateStanding, IssuedCertificate, VerificationDeps } from '.
 import {
   applicationDataOf,
   issuedCertificates,
-  publishedKeys,
+  publishedKeySource,
   standingOfCertificate,
 } from './certificate-standing.js';
 
@@ -81,7 +81,7 @@ export async function verifyCertificate(
 
   const found = (await issuedCertificates(deps, [number])).get(number);
   if (matches(found)) {
-    const { standing, data } = await standingOfCertificate(deps, number, found, await publishedKeys(deps));
+    const { standing, data } = await standingOfCertificate(deps, number, found, publishedKeySource(deps));
     return verificationOf(standing, data, checkedAt);
   }
   const variants = lookAlikeVariants(number);
