@@ -43,7 +43,9 @@ const dist = path.join(root, 'web', 'dist', 'index.html');
 const sources = Math.max(
   newestMtime(path.join(root, 'web', 'src')),
   newestMtime(path.join(root, 'web', 'index.html')),
+  newestMtime(path.join(root, 'web', 'verify.html')),
   newestMtime(path.join(root, 'web', 'vite.config.ts')),
+  newestMtime(path.join(root, 'web', 'precompress.ts')),
 );
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
   run(process.execPath, [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -168,7 +169,22 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(config.webDistDir)) {
-    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      index: ['index.html'],
+      // The build writes NAME.br and NAME.gz beside each text file (web/precompress.ts): sent as they are to
+      // a browser that accepts them, the file itself to one that does not.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (response, filePath) => {
+        response.setHeader('vary', 'Accept-Encoding');
+        // Files under assets/ carry a hash of their content in their name: kept a year, never asked again.
+        // The pages (index.html, verify.html) name the current assets, so they are checked on every visit.
+        const hashed = path.relative(config.webDistDir, filePath).startsWith(`assets${path.sep}`);
+        response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The public verification page (the QR code's link): its own small bundle, no login (ADR 0010).
     app.get('/verify', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('verify.html'));
   } else {

@@ -116,6 +116,34 @@ describe('public verification page (real Chromium, serve --demo --demo-applicati
     await page.context().close();
   });
 
+  it('with the keyboard alone, in Chinese: a wrong sum is explained, a wrong invoice number answers Not found', async () => {
+    const { page, answer } = await openPhone('/verify');
+    await page.getByRole('button', { name: 'Switch language: 中文 / English' }).click();
+    await expect.poll(() => page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
+    await page.getByLabel('证书号', { exact: true }).focus();
+    await page.keyboard.type(archived.certificateNumber);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('NO-SUCH-INVOICE');
+    await page.keyboard.press('Tab'); // the hint is no stop: the next one is the "another question" link
+    await page.keyboard.press('Tab');
+    const sum = await answer();
+    await page.keyboard.type(String(Number(sum) + 1));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('算式答案错误或题目已过期，请回答新题目。');
+
+    await page.getByLabel('图中算式的结果').fill(await answer());
+    await page.getByLabel('图中算式的结果').press('Enter');
+    const result = page.locator('section.result');
+    await expect.poll(() => result.getAttribute('data-verdict')).toBe('NOT_FOUND');
+    expect(await result.locator('h2').textContent()).toBe('核查结果: 未找到');
+    expect(await result.textContent()).toContain('没有与该证书号和发票号相符的证书');
+    // The result's heading takes the focus, so a screen reader reads the verdict first.
+    expect(await page.evaluate<string>('document.activeElement?.tagName')).toBe('H2');
+    await page.context().close();
+  });
+
   it('by uploading the PDF that carries the certificate’s signed payload', async () => {
     const { page } = await openPhone('/verify');
     await page.getByRole('tab', { name: 'Upload a PDF' }).click();

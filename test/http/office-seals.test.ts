@@ -196,21 +196,23 @@ describeEachDatabase('office seals and officer signatures', (dialect) => {
     expect(automatic.status).toBe('approved');
     const auto = await selfPrint(automatic.id);
     expect(auto.statusCode).toBe(200);
-    expect(auto.headers['x-origo-certified-by']).toBe('automatic');
+    expect(auto.headers['x-origo-certification']).toBe('seal-only');
     expect(readPdf(auto.rawPayload).images).toBe(3);
     // The same invoice again fails an automated check: an officer (officer.wang) decides.
     const id = await approvedByWang();
     const printed = await selfPrint(id);
     expect(printed.statusCode).toBe(200);
-    expect(printed.headers['x-origo-certified-by']).toBe(wang.body.user.id);
+    expect(printed.headers['x-origo-certification']).toBe('seal-and-signature');
+    // Whoever prints learns that an officer signed, never which user that was.
+    expect(Object.values(printed.headers).join(' ')).not.toContain(wang.body.user.id);
     const { images, text } = readPdf(printed.rawPayload);
     // Office seal, officer signature, enterprise seal, signatory signature.
     expect(images).toBe(4);
     expect(text).toContain('SHANGHAI CUSTOMS'); // the certification box still names the office
     // Template print draws no images at all.
-    expect(
-      readPdf((await get(clerk, `/api/applications/${id}/certificate.pdf?mode=template`)).rawPayload).images,
-    ).toBe(0);
+    const template = await get(clerk, `/api/applications/${id}/certificate.pdf?mode=template`);
+    expect(readPdf(template.rawPayload).images).toBe(0);
+    expect(template.headers['x-origo-certification']).toBe('none');
   });
 
   it('refuses self-print without an office seal or an officer signature in force at the approval; template print remains', async () => {

@@ -25,6 +25,8 @@ export async function openTestApi(
     registryUrl?: string | undefined;
     captchaSecret?: string;
     publicRateLimits?: Partial<PublicRateLimits>;
+    /** The built web portal to serve; none by default. */
+    webDistDir?: string;
   } = {},
 ): Promise<TestApi> {
   const runtime = await openTestRuntime(dialect, { demo: true, registryUrl: options.registryUrl });
@@ -39,7 +41,7 @@ export async function openTestApi(
       bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
       trustProxy: false,
       logLevel: 'silent',
-      webDistDir: path.join(runtime.handle.sqlite?.name ?? '/nonexistent', 'no-web'),
+      webDistDir: options.webDistDir ?? path.join(runtime.handle.sqlite?.name ?? '/nonexistent', 'no-web'),
       publicUrl: 'http://localhost:8080',
       sealUploadLimitBytes: 10 * 1024 * 1024,
       documentUploadLimitBytes: 20 * 1024 * 1024,

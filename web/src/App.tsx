@@ -26,6 +26,7 @@ import { OriginEvaluation } from './pages/OriginEvaluation';
 import { PreReviewPage } from './pages/PreReviewPage';
 import { PreReviews } from './pages/PreReviews';
 import { PrinterOffset } from './pages/PrinterOffset';
+import { MySignature, OfficeSeals } from './pages/OfficeSeals';
 import { organisationName } from './pages/names';
 import { Organisations } from './pages/Organisations';
 import { ReviewPage } from './pages/ReviewPage';
@@ -76,6 +77,10 @@ function Page({
       return <AutoApproval />;
     case 'printer-offset':
       return <PrinterOffset session={session} />;
+    case 'office-seals':
+      return <OfficeSeals />;
+    case 'my-signature':
+      return <MySignature session={session} />;
     case 'enterprise-profile':
       return (
         <EnterpriseProfilePage

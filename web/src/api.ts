@@ -480,6 +480,31 @@ export interface PrinterOffset {
   updatedAt: string | null;
 }
 
+/** A version of an issuing office's electronic seal: it certifies approvals from `validFrom` on. */
+export interface OfficeSeal {
+  id: string;
+  officeId: string;
+  fileSha256: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  validFrom: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A version of an officer's signature: in force from its upload on. */
+export interface OfficerSignature {
+  id: string;
+  userId: string;
+  fileSha256: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
 export interface ApplicationSummary {
   id: string;
   enterpriseId: string;
@@ -1259,6 +1284,20 @@ export const api = {
     request<PrinterOffset>('PUT', `/api/offices/${officeId}/printer-offset`, { dx, dy }),
   printerTestPageUrl: (officeId: string, typeCode: string) =>
     `/api/offices/${officeId}/printer-test-page.pdf?type=${encodeURIComponent(typeCode)}`,
+  getOfficeSeal: (officeId: string) =>
+    request<{ current: OfficeSeal | null; versions: OfficeSeal[] }>('GET', `/api/offices/${officeId}/seal`),
+  /** `form`: `validFrom` (optional ISO instant) first, then `file`. */
+  uploadOfficeSeal: (officeId: string, form: FormData) =>
+    upload<OfficeSeal>(`/api/offices/${officeId}/seal`, form),
+  officeSealImageUrl: (sealId: string) => `/api/office-seals/${sealId}/image`,
+  getOfficerSignature: (userId: string) =>
+    request<{ current: OfficerSignature | null; versions: OfficerSignature[] }>(
+      'GET',
+      `/api/users/${userId}/signature`,
+    ),
+  uploadOfficerSignature: (userId: string, form: FormData) =>
+    upload<OfficerSignature>(`/api/users/${userId}/signature`, form),
+  officerSignatureImageUrl: (signatureId: string) => `/api/officer-signatures/${signatureId}/image`,
   listAutoApproval: (officeId: string) =>
     request<{ items: AutoApprovalSetting[] }>('GET', `/api/offices/${officeId}/auto-approval`),
   setAutoApproval: (officeId: string, typeCode: string, autoApprove: boolean) =>

@@ -18,6 +18,8 @@ export type Route =
   | 'review-queue'
   | 'auto-approval'
   | 'printer-offset'
+  | 'office-seals'
+  | 'my-signature'
   | 'enterprise-profile'
   | 'agents'
   | 'seals'
@@ -102,6 +104,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'supervision', label: 'page.supervision', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
       { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_officer'] },
+      { route: 'my-signature', label: 'page.mySignature', roles: ['customs_officer'] },
     ],
   },
   {
@@ -113,6 +116,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'supervision', label: 'page.supervision', roles: ['customs_admin'] },
       { route: 'sampling-rates', label: 'page.samplingRates', roles: ['customs_admin'] },
       { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_admin'] },
+      { route: 'office-seals', label: 'page.officeSeals', roles: ['customs_admin'] },
       { route: 'audit', label: 'page.audit', roles: ['customs_admin'] },
       { route: 'jobs', label: 'page.jobs', roles: ['customs_admin'] },
     ],

@@ -24,6 +24,9 @@ export type PrintingDeps = Pick<
   'store' | 'clock' | 'files' | 'certificateTypes' | 'certificateLayouts' | 'renderer' | 'publicUrl'
 >;
 
+/** What self-print draws in the issuing office's place. */
+export type CertificationDrawn = 'seal-and-signature' | 'seal-only';
+
 export interface RenderedCertificate {
   pdf: Buffer;
   certificateNumber: string;
@@ -31,10 +34,11 @@ export interface RenderedCertificate {
   /** False when this print moved the certificate from approved to printed. */
   reprint: boolean;
   /**
-   * Self-print: whose signature certifies it next to the office seal, the approving officer's user id, or
-   * `automatic` for an automatic approval (the office seal alone). Null for template print.
+   * Self-print: what certifies it, the office seal and the approving officer's signature, or the office
+   * seal alone (an automatic approval). Null for template print. Says no more than that: who approved is
+   * internal, and whoever prints has no need of the officer's user id.
    */
-  certifiedBy: string | null;
+  certification: CertificationDrawn | null;
 }
 
 /** A refused print as the one error type the core throws: CONFLICT with the coded reason as the field. */
@@ -135,14 +139,14 @@ export async function renderCertificatePdf(
     certificateNumber,
     mode: input.mode,
     reprint,
-    certifiedBy: certification?.certifiedBy ?? null,
+    certification: certification?.drawn ?? null,
   };
 }
 
 interface Certification {
   officeSeal: Buffer;
   officerSignature: Buffer | undefined;
-  certifiedBy: string;
+  drawn: CertificationDrawn;
 }
 
 /**
@@ -185,7 +189,7 @@ async function certificationOf(
   return {
     officeSeal: await readImageBytes(deps, seal!.fileSha256),
     officerSignature: signature && (await readImageBytes(deps, signature.fileSha256)),
-    certifiedBy: application.automatic ? 'automatic' : officerId!,
+    drawn: application.automatic ? 'seal-only' : 'seal-and-signature',
   };
 }
 

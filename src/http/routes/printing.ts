@@ -34,8 +34,9 @@ export function printingRoutes(app: Api, { deps }: RouteContext): void {
           'counted and audited. Self-print is refused (409, `fields[0].code` says why) where the type or ' +
           'destination does not accept it, or the enterprise’s seal authorisation is missing or newer than ' +
           'the approval, or the issuing office had no electronic seal in force at the approval (`no_office_seal`) ' +
-          'or the approving officer no signature (`no_officer_signature`). `x-origo-certified-by` names the ' +
-          'officer whose signature is drawn, or says `automatic` (office seal only). Template print moves the data by the issuing office’s printer offset.',
+          'or the approving officer no signature (`no_officer_signature`). `x-origo-certification` says ' +
+          'what certifies a self-print, `seal-and-signature` (the office seal and the approving officer’s signature) ' +
+          'or `seal-only` (an automatic approval), and `none` for template print; it never names the officer. Template print moves the data by the issuing office’s printer offset.',
         tags: ['printing'],
         params: z.strictObject({ id: Id }),
         querystring: z.strictObject({ mode: z.enum(PRINT_MODES).default('self') }),
@@ -54,7 +55,7 @@ export function printingRoutes(app: Api, { deps }: RouteContext): void {
         .header('content-disposition', `inline; filename="${encodeURIComponent(name)}"`)
         .header('cache-control', 'private, no-store')
         .header('x-origo-reprint', String(printed.reprint))
-        .header('x-origo-certified-by', printed.certifiedBy ?? 'none')
+        .header('x-origo-certification', printed.certification ?? 'none')
         .send(printed.pdf);
     },
   );
