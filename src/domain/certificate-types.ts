@@ -164,6 +164,20 @@ export const certificateTypeSchema = z
       .strict(),
     /** Days the certificate stays valid after issue; null when the agreement sets no limit. */
     validityDays: z.number().int().positive().nullable(),
+    /**
+     * Days the issuing authority has to answer a foreign authority's verification request about a
+     * certificate of this type (RCEP Art. 3.24: 30 to 90), and the period when the request states none.
+     */
+    verificationReplyDays: z
+      .object({
+        min: z.number().int().positive(),
+        max: z.number().int().positive(),
+        default: z.number().int().positive(),
+      })
+      .strict()
+      .refine((days) => days.min <= days.default && days.default <= days.max, {
+        message: 'min <= default <= max',
+      }),
     selfPrint: z
       .object({
         /** Whether importing countries accept a self-printed certificate, unless listed below. */
