@@ -681,7 +681,10 @@ export interface EvidenceDocumentRecord {
 export interface EvidenceRequestRepository {
   insert(request: EvidenceRequestRecord): Promise<void>;
   findById(id: string): Promise<EvidenceRequestRecord | undefined>;
-  /** By subject, or an enterprise's/agency's/offices' requests; newest first. */
+  /**
+   * By subject, or an enterprise's/agency's/offices' requests; newest first. An agency's are those about
+   * what it applied for: its applications, and the verification cases naming a certificate it applied for.
+   */
   list(filter: {
     subjectId?: string | undefined;
     enterpriseId?: string | undefined;
@@ -780,11 +783,25 @@ export interface VerificationCaseRecord {
 export interface VerificationCaseFilter {
   officeIds?: readonly string[] | undefined;
   enterpriseId?: string | undefined;
+  /**
+   * Only cases naming a certificate this agency applied for, of an enterprise and type it is authorised
+   * for (`authorised`: what each enterprise authorised it for today; none, no case).
+   */
+  agency?:
+    | {
+        agencyId: string;
+        authorised: readonly { enterpriseId: string; typeCodes: readonly string[] }[];
+      }
+    | undefined;
+  /** Only cases this officer owns; null: only cases nobody owns. */
+  ownerId?: string | null | undefined;
   status?: CaseStatus | undefined;
   typeCode?: string | undefined;
   /** Opened on or after / on or before (China days). */
   openedFrom?: string | undefined;
   openedTo?: string | undefined;
+  /** Cursor: only cases after this one in the order (opened_at, id) descending. */
+  before?: { openedAt: string; id: string } | undefined;
   limit: number;
 }
 

@@ -1641,7 +1641,31 @@ function evidenceRequests(db: Executor): EvidenceRequestRepository {
       let query = db.selectFrom('evidence_requests').selectAll();
       if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
       if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
-      if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
+      const agencyId = filter.agencyId;
+      if (agencyId)
+        // Its own applications' requests, and those of cases naming a certificate it applied for (a case's
+        // request records only the agency of the case's first certificate).
+        query = query.where((eb) =>
+          eb.or([
+            eb('agency_id', '=', agencyId),
+            eb.and([
+              eb('subject_type', '=', 'verification_case'),
+              eb(
+                'subject_id',
+                'in',
+                eb
+                  .selectFrom('verification_case_certificates')
+                  .innerJoin(
+                    'applications',
+                    'applications.id',
+                    'verification_case_certificates.application_id',
+                  )
+                  .select('verification_case_certificates.case_id')
+                  .where('applications.agency_id', '=', agencyId),
+              ),
+            ]),
+          ]),
+        );
       if (filter.officeIds) {
         if (filter.officeIds.length === 0) return [];
         query = query.where('office_id', 'in', filter.officeIds);
