@@ -868,8 +868,43 @@ export interface PrintingRepository {
   setPrinterOffset(offset: PrinterOffsetRecord): Promise<void>;
 }
 
+/**
+ * A notice to one person (a customs officer) about something that needs them: an overdue request for
+ * evidence escalated to the case's owner or the office. Enterprises get receipts in their inbox instead.
+ */
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  /** What it notifies once: a second notification with the same key to the same person is not stored. */
+  key: string;
+  /** What it is about, for the link: an application, a pre-review, a verification case. */
+  subjectType: EvidenceRequestRecord['subjectType'];
+  subjectId: string;
+  message: { en: string; zh: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationRepository {
+  /** Stores it unless the person already has one with the same key; false when it was already there. */
+  insert(notification: NotificationRecord): Promise<boolean>;
+  findById(id: string): Promise<NotificationRecord | undefined>;
+  /** A person's notifications, newest first, after the cursor when given. */
+  listFor(
+    userId: string,
+    filter: {
+      unreadOnly: boolean;
+      before?: { createdAt: string; id: string } | undefined;
+      limit: number;
+    },
+  ): Promise<NotificationRecord[]>;
+  countUnread(userId: string): Promise<number>;
+  markRead(id: string, at: string): Promise<void>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
+  notifications: NotificationRepository;
   printing: PrintingRepository;
   applications: ApplicationRepository;
   evidenceRequests: EvidenceRequestRepository;

@@ -5,6 +5,7 @@ import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
 import { printing } from './printing.js';
 import { officeSeals } from './office-seals.js';
+import { notifications } from './notifications.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1746,6 +1747,7 @@ function repositories(
 ): Repositories {
   const direct = inTransaction ? undefined : sqlite;
   return {
+    notifications: notifications(db),
     applications: applications(db, direct),
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
