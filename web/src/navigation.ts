@@ -11,6 +11,7 @@ export type Route =
   | 'pre-reviews'
   | 'verification-cases'
   | 'supervision'
+  | 'notifications'
   | 'sampling-rates'
   | 'certificate-query'
   | 'receipts'
@@ -77,7 +78,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       {
         route: 'verification-cases',
         label: 'page.verification',
-        roles: ['enterprise_admin', 'enterprise_applicant'],
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
       },
       {
         route: 'enterprise-profile',
@@ -100,6 +101,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'origin', label: 'page.origin', roles: ['customs_officer'] },
       { route: 'statistics', label: 'page.statistics', roles: ['customs_officer'] },
       { route: 'supervision', label: 'page.supervision', roles: ['customs_officer'] },
+      { route: 'notifications', label: 'page.notifications', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
       { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_officer'] },
     ],
