@@ -681,7 +681,10 @@ export interface EvidenceDocumentRecord {
 export interface EvidenceRequestRepository {
   insert(request: EvidenceRequestRecord): Promise<void>;
   findById(id: string): Promise<EvidenceRequestRecord | undefined>;
-  /** By subject, or an enterprise's/agency's/offices' requests; newest first. */
+  /**
+   * By subject, or an enterprise's/agency's/offices' requests; newest first. An agency's are those about
+   * what it applied for: its applications, and the verification cases naming a certificate it applied for.
+   */
   list(filter: {
     subjectId?: string | undefined;
     enterpriseId?: string | undefined;
@@ -780,11 +783,25 @@ export interface VerificationCaseRecord {
 export interface VerificationCaseFilter {
   officeIds?: readonly string[] | undefined;
   enterpriseId?: string | undefined;
+  /**
+   * Only cases naming a certificate this agency applied for, of an enterprise and type it is authorised
+   * for (`authorised`: what each enterprise authorised it for today; none, no case).
+   */
+  agency?:
+    | {
+        agencyId: string;
+        authorised: readonly { enterpriseId: string; typeCodes: readonly string[] }[];
+      }
+    | undefined;
+  /** Only cases this officer owns; null: only cases nobody owns. */
+  ownerId?: string | null | undefined;
   status?: CaseStatus | undefined;
   typeCode?: string | undefined;
   /** Opened on or after / on or before (China days). */
   openedFrom?: string | undefined;
   openedTo?: string | undefined;
+  /** Cursor: only cases after this one in the order (opened_at, id) descending. */
+  before?: { openedAt: string; id: string } | undefined;
   limit: number;
 }
 
@@ -851,8 +868,43 @@ export interface PrintingRepository {
   setPrinterOffset(offset: PrinterOffsetRecord): Promise<void>;
 }
 
+/**
+ * A notice to one person (a customs officer) about something that needs them: an overdue request for
+ * evidence escalated to the case's owner or the office. Enterprises get receipts in their inbox instead.
+ */
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  /** What it notifies once: a second notification with the same key to the same person is not stored. */
+  key: string;
+  /** What it is about, for the link: an application, a pre-review, a verification case. */
+  subjectType: EvidenceRequestRecord['subjectType'];
+  subjectId: string;
+  message: { en: string; zh: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationRepository {
+  /** Stores it unless the person already has one with the same key; false when it was already there. */
+  insert(notification: NotificationRecord): Promise<boolean>;
+  findById(id: string): Promise<NotificationRecord | undefined>;
+  /** A person's notifications, newest first, after the cursor when given. */
+  listFor(
+    userId: string,
+    filter: {
+      unreadOnly: boolean;
+      before?: { createdAt: string; id: string } | undefined;
+      limit: number;
+    },
+  ): Promise<NotificationRecord[]>;
+  countUnread(userId: string): Promise<number>;
+  markRead(id: string, at: string): Promise<void>;
+}
+
 /** Repositories bound to one connection or transaction. */
 export interface Repositories {
+  notifications: NotificationRepository;
   printing: PrintingRepository;
   applications: ApplicationRepository;
   evidenceRequests: EvidenceRequestRepository;

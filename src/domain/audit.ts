@@ -123,6 +123,8 @@ export interface AuditEventData {
   'evidence.deadline_moved': { requestId: string; from: string; to: string };
   /** A verification case was opened on issued certificates. */
   'verification_case.opened': { source: string; certificates: string[]; replyDue: string | null };
+  /** An officer of the office took a verification case over (one nobody owned, or a colleague's). */
+  'verification_case.taken': { ownerId: string; previousOwnerId: string | null };
   /** A verification case was concluded; "not confirmed" cancelled its certificates. */
   'verification_case.concluded': { outcome: string; cancelled: string[]; stricterReviewUntil: string | null };
   /** Random sampling rate of a certificate type set. */

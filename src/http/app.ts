@@ -25,6 +25,7 @@ import { originRoutes } from './routes/origin.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { preReviewRoutes } from './routes/pre-reviews.js';
 import { verificationCaseRoutes } from './routes/verification-cases.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { printingRoutes } from './routes/printing.js';
 import type { PublicRateLimits } from './routes/verification.js';
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   evidenceRoutes(app, context);
   preReviewRoutes(app, context);
   verificationCaseRoutes(app, context);
+  notificationRoutes(app, context);
   signatureRoutes(app, context);
   printingRoutes(app, context);
   verificationRoutes(app, context, {

@@ -20,12 +20,21 @@ interface Application {
   automatic: boolean | null;
 }
 
-/** As the clerk logged in on `page`: a complete, correct application with its invoice, submitted. */
-async function submitApplication(page: Page, url: string, typeCode: string, invoice: string) {
+/**
+ * As the applicant logged in on `page` (the clerk, or agent staff for `enterpriseId`): a complete, correct
+ * application with its invoice, submitted.
+ */
+async function submitApplication(
+  page: Page,
+  url: string,
+  typeCode: string,
+  invoice: string,
+  enterpriseId?: string,
+) {
   const clerk = await apiAs(page, url);
   const good = goodApplication(typeCode);
   const created = await clerk.post<Application>('/api/applications', {
-    enterpriseId: clerk.session.user.organisation.id,
+    enterpriseId: enterpriseId ?? clerk.session.user.organisation.id,
     typeCode,
     data: {
       ...good,
@@ -245,4 +254,102 @@ describe('verification case in Chromium (issue 8): foreign request, evidence, no
       await customs.close();
     }
   }, 180_000);
+
+  it('a sampled case: the officer takes it over in the portal and asks; the agent that applied sees the request, uploads and answers', async () => {
+    const enterprise = await browser.newContext({ locale: 'en-US' });
+    const agency = await browser.newContext({ locale: 'en-US' });
+    const customs = await browser.newContext({ locale: 'en-US' });
+    const owner = await enterprise.newPage();
+    const agent = await agency.newPage();
+    const officer = await customs.newPage();
+    try {
+      // The enterprise authorises its agency for type C; every C certificate is sampled from now on.
+      await logIn(owner, server.url, 'ent.admin');
+      const everbright = await apiAs(owner, server.url);
+      await logIn(agent, server.url, 'agent.li');
+      const orient = await apiAs(agent, server.url);
+      await everbright.post(`/api/enterprises/${everbright.session.user.organisation.id}/agents`, {
+        agencyId: orient.session.user.organisation.id,
+        certificateTypes: ['C'],
+        validFrom: chinaDay(0),
+        validUntil: chinaDay(200),
+      });
+      const admin = await browser.newPage();
+      await logIn(admin, server.url, 'admin');
+      await (await apiAs(admin, server.url)).put('/api/verification/sampling-rates/C', { rate: 100 });
+      await admin.close();
+
+      // The agent applies; officer Wang approves; sampling opens a case nobody owns.
+      const sent = await submitApplication(
+        agent,
+        server.url,
+        'C',
+        'OR-2026-0311',
+        everbright.session.user.organisation.id,
+      );
+      expect(sent.status).toBe('submitted');
+      await logIn(officer, server.url, 'officer.wang');
+      const wang = await apiAs(officer, server.url);
+      const claimed = await wang.post<Application>(`/api/applications/${sent.id}/claim`, {
+        expectedVersion: sent.version,
+      });
+      const approved = await wang.post<Application>(`/api/applications/${sent.id}/approve`, {
+        expectedVersion: claimed.version,
+      });
+      const number = approved.certificateNumber!;
+
+      // The officer finds it among the cases nobody owns and takes it over.
+      await officer.getByRole('navigation').getByRole('link', { name: 'Verification cases' }).click();
+      await officer.getByLabel('Owner', { exact: true }).selectOption({ label: 'Nobody yet (to take over)' });
+      const row = officer.getByRole('row', { name: new RegExp(number) });
+      await row.getByText('Nobody yet', { exact: true }).waitFor();
+      await row.getByRole('button', { name: `Take over the case on ${number}` }).click();
+      await officer.getByText('You own the case now.').waitFor();
+      await officer.getByLabel('Owner', { exact: true }).selectOption({ label: 'Mine' });
+      await officer
+        .getByRole('row', { name: new RegExp(number) })
+        .getByRole('link', { name: 'Random sampling' })
+        .click();
+      await expect(officer.getByTestId('case-owner').textContent()).resolves.toBe('Wang Lei (王磊) (you)');
+      const evidence = officer.getByRole('region', { name: 'Requests for more material' });
+      await evidence
+        .getByLabel('What the enterprise must explain or send')
+        .fill('Send the cost sheet of the knitted fabric.');
+      await evidence.getByLabel('Cost sheet').check();
+      await evidence.getByLabel('Answer by').fill(chinaDay(10));
+      await evidence.getByRole('button', { name: 'Send' }).click();
+      await officer.getByText('The request was sent to the enterprise.').waitFor();
+
+      // The agent sees the case with its open request, opens it, uploads the cost sheet and answers.
+      await agent.getByRole('navigation').getByRole('link', { name: 'Verification', exact: true }).click();
+      const agentRow = agent.getByRole('row', { name: new RegExp(number) });
+      await agentRow.getByText(`answer by ${chinaDay(10)}`).waitFor();
+      await agentRow.getByText('SHANGHAI EVERBRIGHT TEXTILES CO., LTD.').waitFor();
+      await agentRow.getByRole('link', { name: 'Random sampling' }).click();
+      await agent.getByRole('heading', { name: 'Verification case: Random sampling' }).waitFor();
+      await expect(agent.getByTestId('case-owner').textContent()).resolves.toBe('Wang Lei (王磊)');
+      await agent.getByLabel('Document', { exact: true }).selectOption({ label: 'Cost sheet' });
+      await agent.getByLabel('File').setInputFiles({
+        name: 'cost-sheet-or-2026-0311.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(PDF),
+      });
+      await agent.getByRole('button', { name: 'Attach' }).click();
+      await agent.getByRole('link', { name: 'cost-sheet-or-2026-0311.pdf' }).waitFor();
+      await agent.getByLabel('Answer', { exact: true }).fill('The cost sheet of the fabric is attached.');
+      await agent.getByRole('button', { name: 'Send' }).click();
+      await agent.getByText('Your answer was sent to customs.').waitFor();
+
+      // The officer reads it.
+      await officer.reload();
+      await officer.getByRole('link', { name: 'cost-sheet-or-2026-0311.pdf' }).waitFor();
+      // Nothing went overdue, so nothing was escalated to the officer.
+      await officer.getByRole('navigation').getByRole('link', { name: 'Notifications' }).click();
+      await officer.getByText('No notifications.').waitFor();
+    } finally {
+      await enterprise.close();
+      await agency.close();
+      await customs.close();
+    }
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/app/jobs/job-runner.js';
 import { jobHandlers } from '../../src/app/jobs/handlers.js';
+import { EVIDENCE_ESCALATE_JOB, escalateOverdue } from '../../src/app/evidence/deadlines.js';
 import { addDays } from '../../src/domain/calendar-days.js';
 import { isSampled } from '../../src/domain/verification-case.js';
 import type { LoggedIn, TestApi } from '../support/http.js';
@@ -280,6 +281,144 @@ describeEachDatabase('verification cases', (dialect) => {
       api.runtime.clock.advance(4 * 86_400_000);
       expect(await jobs.runDue()).toBe(1);
       expect((await seen()).escalatedAt).toEqual(expect.any(String));
+    });
+  });
+
+  describe('owners', () => {
+    /** A C certificate drawn by sampling at 100 %: a case of Shanghai Customs that nobody owns. */
+    async function sampledCase(): Promise<{ id: string; version: number }> {
+      const admin = await logIn(api.app, 'admin');
+      await call(admin, 'PUT', '/api/verification/sampling-rates/C', { rate: 100 });
+      const certificate = await issued();
+      const items = (await call(officer, 'GET', '/api/verification-cases?owner=unowned')).json().items;
+      const found = items.find((entry: { certificates: { applicationId: string }[] }) =>
+        entry.certificates.some((linked) => linked.applicationId === certificate.id),
+      );
+      expect(found).toMatchObject({ source: 'sampling', ownerId: null, ownerName: null });
+      return found;
+    }
+
+    it('lets an officer of the office take a sampled case over, audited; another office is refused', async () => {
+      const sampled = await sampledCase();
+      const elsewhere = await logIn(api.app, 'officer.zhao');
+      const refused = await call(elsewhere, 'POST', `/api/verification-cases/${sampled.id}/take`, {
+        expectedVersion: sampled.version,
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(
+        (
+          await call(clerk, 'POST', `/api/verification-cases/${sampled.id}/take`, {
+            expectedVersion: sampled.version,
+          })
+        ).statusCode,
+      ).toBe(403);
+
+      const taken = await call(officer, 'POST', `/api/verification-cases/${sampled.id}/take`, {
+        expectedVersion: sampled.version,
+      });
+      expect(taken.statusCode).toBe(200);
+      expect(taken.json()).toMatchObject({
+        ownerId: officer.body.user.id,
+        ownerName: 'Wang Lei (王磊)',
+        version: sampled.version + 1,
+      });
+      const stale = await call(officer, 'POST', `/api/verification-cases/${sampled.id}/take`, {
+        expectedVersion: sampled.version,
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().fields).toEqual([
+        { path: 'expectedVersion', code: 'stale_version', message: 'Reload the case.' },
+      ]);
+
+      const events = await api.runtime.deps.store.audit.listForSubject('verification_case', sampled.id);
+      expect(events.map((event) => event.type)).toEqual([
+        'verification_case.opened',
+        'verification_case.taken',
+      ]);
+      expect(events[1]!.data).toEqual({ ownerId: officer.body.user.id, previousOwnerId: null });
+    });
+
+    it('filters the list by "unowned" and "mine", and names the owner', async () => {
+      const sampled = await sampledCase();
+      const opened = await openCase([(await issued()).number]); // opened by Wang: his
+      const listed = async (owner: string) =>
+        (await call(officer, 'GET', `/api/verification-cases?owner=${owner}`))
+          .json()
+          .items.map((entry: { id: string }) => entry.id);
+      expect(await listed('unowned')).toContain(sampled.id);
+      expect(await listed('unowned')).not.toContain(opened.id);
+      expect(await listed('mine')).toEqual([opened.id]);
+      const all = (await call(officer, 'GET', '/api/verification-cases')).json().items;
+      expect(all.find((entry: { id: string }) => entry.id === opened.id)).toMatchObject({
+        ownerName: 'Wang Lei (王磊)',
+      });
+      expect((await call(officer, 'GET', `/api/verification-cases/${opened.id}`)).json().ownerName).toBe(
+        'Wang Lei (王磊)',
+      );
+      expect((await call(officer, 'GET', '/api/verification-cases?owner=anyone')).statusCode).toBe(400);
+    });
+
+    it('escalates an overdue request to the case owner, once even when the job runs again', async () => {
+      const opened = await openCase([(await issued()).number]);
+      const request = await ask(opened.id, addDays(today(), 1));
+      api.runtime.clock.advance(2 * 86_400_000);
+      expect(await jobs.runDue()).toBe(1);
+      const wang = await logIn(api.app, 'officer.wang');
+      const notified = (await call(wang, 'GET', '/api/notifications')).json();
+      expect(notified.unread).toBe(1);
+      expect(notified.items[0]).toMatchObject({
+        subjectType: 'verification_case',
+        subjectId: opened.id,
+        message: {
+          en: expect.stringContaining(`due ${addDays(today(), -1)}`),
+          zh: expect.stringContaining('已逾期'),
+        },
+        readAt: null,
+      });
+      const zhao = await logIn(api.app, 'officer.zhao');
+      expect((await call(zhao, 'GET', '/api/notifications')).json()).toMatchObject({ items: [], unread: 0 });
+      expect((await call(zhao, 'POST', `/api/notifications/${notified.items[0].id}/read`)).statusCode).toBe(
+        403,
+      );
+
+      // The job again (a retry after its transaction committed): no second notice to anyone.
+      const job = (await api.runtime.deps.store.jobs.list({ limit: 100 })).find(
+        (entry) =>
+          entry.kind === EVIDENCE_ESCALATE_JOB &&
+          (entry.payload as { requestId: string }).requestId === request.id,
+      )!;
+      const inboxBefore = (await call(await logIn(api.app, 'ent.clerk'), 'GET', '/api/inbox')).json().items
+        .length;
+      await escalateOverdue(api.runtime.deps, job);
+      expect((await call(wang, 'GET', '/api/notifications')).json().items).toHaveLength(1);
+      expect((await call(await logIn(api.app, 'ent.clerk'), 'GET', '/api/inbox')).json().items).toHaveLength(
+        inboxBefore,
+      );
+      const escalations = (
+        await api.runtime.deps.store.audit.listForSubject('verification_case', opened.id)
+      ).filter((event) => event.type === 'evidence.escalated');
+      expect(escalations).toHaveLength(1);
+
+      expect((await call(wang, 'POST', `/api/notifications/${notified.items[0].id}/read`)).statusCode).toBe(
+        204,
+      );
+      expect((await call(wang, 'GET', '/api/notifications?unreadOnly=true')).json()).toMatchObject({
+        items: [],
+        unread: 0,
+      });
+    });
+
+    it('escalates a request in a case nobody owns to the officers of the office', async () => {
+      const sampled = await sampledCase();
+      await ask(sampled.id, addDays(today(), 1));
+      api.runtime.clock.advance(2 * 86_400_000);
+      expect(await jobs.runDue()).toBe(1);
+      const wang = await logIn(api.app, 'officer.wang'); // Shanghai's only officer in the demo
+      expect((await call(wang, 'GET', '/api/notifications')).json().items).toMatchObject([
+        { subjectType: 'verification_case', subjectId: sampled.id },
+      ]);
+      const zhao = await logIn(api.app, 'officer.zhao');
+      expect((await call(zhao, 'GET', '/api/notifications')).json().items).toEqual([]);
     });
   });
 

@@ -36,6 +36,7 @@ import { SamplingRates } from './pages/SamplingRates';
 import { Supervision } from './pages/Supervision';
 import { VerificationCasePage } from './pages/VerificationCasePage';
 import { VerificationCases } from './pages/VerificationCases';
+import { Notifications } from './pages/Notifications';
 
 const routeFromHash = (): string => window.location.hash.replace(/^#\/?/, '');
 
@@ -65,6 +66,8 @@ function Page({
       return <VerificationCases session={session} />;
     case 'supervision':
       return <Supervision session={session} />;
+    case 'notifications':
+      return <Notifications />;
     case 'sampling-rates':
       return <SamplingRates />;
     case 'receipts':

@@ -751,6 +751,8 @@ export interface VerificationCase {
   questions: string;
   riskRule: string;
   ownerId: string | null;
+  /** The owning officer's display name; null when nobody owns the case. */
+  ownerName: string | null;
   findings: string;
   certificates: Array<{ applicationId: string; certificateNumber: string; typeCode: string }>;
   openedBy: string;
@@ -781,6 +783,25 @@ export interface CaseQuery {
   officeId?: string | undefined;
   openedFrom?: string | undefined;
   openedTo?: string | undefined;
+}
+
+/** The case list's query: the dashboard's, plus the owner filter and the page. */
+export interface CaseListQuery extends CaseQuery {
+  /** `unowned`: cases nobody has taken; `mine`: the officer's own. */
+  owner?: 'unowned' | 'mine' | undefined;
+  beforeOpenedAt?: string | undefined;
+  beforeId?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A notice to the person logged in (an officer): an overdue request escalated to them. */
+export interface Notification {
+  id: string;
+  subjectType: EvidenceSubject['type'];
+  subjectId: string;
+  message: Localised;
+  createdAt: string;
+  readAt: string | null;
 }
 
 type OutcomeCounts = { confirmed: number; not_confirmed: number; inconclusive: number };
@@ -815,7 +836,10 @@ export interface SamplingRate {
 }
 
 /** The query string of a case list or the dashboard: only the filters given. */
-function caseQuery(query: CaseQuery): string {
+/** How many notifications a page of the list shows. */
+const NOTIFICATIONS_PAGE = 50;
+
+function caseQuery(query: CaseListQuery): string {
   const parameters = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) parameters.set(key, String(value));
   return parameters.toString();
@@ -1078,8 +1102,25 @@ export const api = {
     request<EvidenceRequest>('POST', `/api/evidence-requests/${requestId}/deadline`, { deadline }),
   openVerificationCase: (input: OpenCaseInput) =>
     request<VerificationCase>('POST', '/api/verification-cases', input),
-  listVerificationCases: (query: CaseQuery = {}) =>
-    request<{ items: VerificationCase[] }>('GET', `/api/verification-cases?${caseQuery(query)}`),
+  listVerificationCases: (query: CaseListQuery = {}) =>
+    request<{ items: VerificationCase[]; next: { openedAt: string; id: string } | null }>(
+      'GET',
+      `/api/verification-cases?${caseQuery(query)}`,
+    ),
+  takeVerificationCase: (id: string, expectedVersion: number) =>
+    request<VerificationCase>('POST', `/api/verification-cases/${id}/take`, { expectedVersion }),
+  listNotifications: (before?: { createdAt: string; id: string }) =>
+    request<{
+      items: Notification[];
+      unread: number;
+      next: { createdAt: string; id: string } | null;
+    }>(
+      'GET',
+      `/api/notifications?limit=${NOTIFICATIONS_PAGE}${
+        before ? `&beforeCreatedAt=${encodeURIComponent(before.createdAt)}&beforeId=${before.id}` : ''
+      }`,
+    ),
+  markNotificationRead: (id: string) => request<void>('POST', `/api/notifications/${id}/read`),
   getVerificationCase: (id: string) => request<VerificationCase>('GET', `/api/verification-cases/${id}`),
   concludeVerificationCase: (
     id: string,

@@ -11,6 +11,7 @@ export type Route =
   | 'pre-reviews'
   | 'verification-cases'
   | 'supervision'
+  | 'notifications'
   | 'sampling-rates'
   | 'certificate-query'
   | 'receipts'
@@ -79,7 +80,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       {
         route: 'verification-cases',
         label: 'page.verification',
-        roles: ['enterprise_admin', 'enterprise_applicant'],
+        roles: ['enterprise_admin', 'enterprise_applicant', 'agent_staff'],
       },
       {
         route: 'enterprise-profile',
@@ -102,6 +103,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
       { route: 'origin', label: 'page.origin', roles: ['customs_officer'] },
       { route: 'statistics', label: 'page.statistics', roles: ['customs_officer'] },
       { route: 'supervision', label: 'page.supervision', roles: ['customs_officer'] },
+      { route: 'notifications', label: 'page.notifications', roles: ['customs_officer'] },
       { route: 'my-offices', label: 'page.myOffices', roles: ['customs_officer'] },
       { route: 'printer-offset', label: 'page.printerOffset', roles: ['customs_officer'] },
       { route: 'my-signature', label: 'page.mySignature', roles: ['customs_officer'] },

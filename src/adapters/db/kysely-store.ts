@@ -5,6 +5,7 @@ import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
 import { printing } from './printing.js';
 import { officeSeals } from './office-seals.js';
+import { notifications } from './notifications.js';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel } from '../../domain/actor.js';
@@ -1643,7 +1644,31 @@ function evidenceRequests(db: Executor): EvidenceRequestRepository {
       let query = db.selectFrom('evidence_requests').selectAll();
       if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
       if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
-      if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
+      const agencyId = filter.agencyId;
+      if (agencyId)
+        // Its own applications' requests, and those of cases naming a certificate it applied for (a case's
+        // request records only the agency of the case's first certificate).
+        query = query.where((eb) =>
+          eb.or([
+            eb('agency_id', '=', agencyId),
+            eb.and([
+              eb('subject_type', '=', 'verification_case'),
+              eb(
+                'subject_id',
+                'in',
+                eb
+                  .selectFrom('verification_case_certificates')
+                  .innerJoin(
+                    'applications',
+                    'applications.id',
+                    'verification_case_certificates.application_id',
+                  )
+                  .select('verification_case_certificates.case_id')
+                  .where('applications.agency_id', '=', agencyId),
+              ),
+            ]),
+          ]),
+        );
       if (filter.officeIds) {
         if (filter.officeIds.length === 0) return [];
         query = query.where('office_id', 'in', filter.officeIds);
@@ -1724,6 +1749,7 @@ function repositories(
 ): Repositories {
   const direct = inTransaction ? undefined : sqlite;
   return {
+    notifications: notifications(db),
     applications: applications(db, direct),
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),

@@ -255,6 +255,18 @@ export interface SupportingDocumentsTable {
   uploaded_at: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  key: string;
+  subject_type: string;
+  subject_id: string;
+  /** JSON: { en, zh }. */
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface ReceiptsTable {
   id: string;
   enterprise_id: string;
@@ -441,6 +453,7 @@ export interface CertificatePrintsTable {
 }
 
 export interface Database {
+  notifications: NotificationsTable;
   verification_cases: VerificationCasesTable;
   verification_case_certificates: VerificationCaseCertificatesTable;
   sampling_rates: SamplingRatesTable;

@@ -119,6 +119,43 @@ export function verificationCases(db: Executor): VerificationCaseRepository {
         query = query.where('office_id', 'in', filter.officeIds);
       }
       if (filter.enterpriseId) query = query.where('enterprise_id', '=', filter.enterpriseId);
+      const agency = filter.agency;
+      if (agency) {
+        const authorised = agency.authorised.filter((entry) => entry.typeCodes.length > 0);
+        if (authorised.length === 0) return [];
+        // A certificate of the case that this agency applied for, of an enterprise and type it is
+        // authorised for: never the enterprise's other cases, never another principal's.
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('verification_case_certificates')
+              .innerJoin('applications', 'applications.id', 'verification_case_certificates.application_id')
+              .select('verification_case_certificates.case_id')
+              .whereRef('verification_case_certificates.case_id', '=', 'verification_cases.id')
+              .where('applications.agency_id', '=', agency.agencyId)
+              .where((inner) =>
+                inner.or(
+                  authorised.map((entry) =>
+                    inner.and([
+                      inner('applications.enterprise_id', '=', entry.enterpriseId),
+                      inner('verification_case_certificates.type_code', 'in', [...entry.typeCodes]),
+                    ]),
+                  ),
+                ),
+              ),
+          ),
+        );
+      }
+      if (filter.ownerId === null) query = query.where('owner_id', 'is', null);
+      else if (filter.ownerId !== undefined) query = query.where('owner_id', '=', filter.ownerId);
+      const before = filter.before;
+      if (before)
+        query = query.where((eb) =>
+          eb.or([
+            eb('opened_at', '<', before.openedAt),
+            eb.and([eb('opened_at', '=', before.openedAt), eb('id', '<', before.id)]),
+          ]),
+        );
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.openedFrom) query = query.where('opened_on', '>=', filter.openedFrom);
       if (filter.openedTo) query = query.where('opened_on', '<=', filter.openedTo);

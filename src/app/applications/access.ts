@@ -53,14 +53,14 @@ export async function loadApplicationFor(
   actor: Actor,
   permission: Permission,
   id: string,
-  repositories: Pick<Repositories, 'applications'> = deps.store,
+  repositories: Pick<Repositories, 'applications' | 'agentAuthorisations'> = deps.store,
 ): Promise<ApplicationRecord> {
   const application = await repositories.applications.findById(id);
   if (!application) {
     authorize(actor, permission, {});
     throw new DomainError('NOT_FOUND', 'No such application.');
   }
-  const agentScope = await agentScopeFor(deps, actor, application.enterpriseId);
+  const agentScope = await agentScopeFor(deps, actor, application.enterpriseId, repositories);
   authorize(actor, permission, {
     orgId: application.enterpriseId,
     orgKind: 'enterprise',

@@ -6,7 +6,8 @@ import { DomainError } from '../../domain/errors.js';
 import { requestSchedule } from '../../domain/verification-case.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import type { Deps, EvidenceRequestRecord, JobRecord, Repositories } from '../ports.js';
-import { issueReceipt } from '../receipts/issue-receipt.js';
+import { issueReceipt, subjectOf } from '../receipts/issue-receipt.js';
+import { newId } from '../tokens.js';
 
 export const EVIDENCE_REMIND_JOB = 'evidence.remind';
 export const EVIDENCE_ESCALATE_JOB = 'evidence.escalate';
@@ -49,7 +50,10 @@ export const remindOfDeadline = (deps: Pick<Deps, 'store' | 'clock'>, job: JobRe
     }),
   });
 
-/** The escalation job: an open request past the deadline it was queued for is escalated to the office. */
+/**
+ * The escalation job: an open request past the deadline it was queued for is escalated: the enterprise is
+ * told, and so is customs (the case's owner, or the office's officers).
+ */
 export const escalateOverdue = (deps: Pick<Deps, 'store' | 'clock'>, job: JobRecord) =>
   markDeadline(deps, job, {
     field: 'escalatedAt',
@@ -59,6 +63,7 @@ export const escalateOverdue = (deps: Pick<Deps, 'store' | 'clock'>, job: JobRec
       en: `Your answer was due ${deadline} and has not arrived: customs has escalated the request.`,
       zh: `补充材料应于${deadline}前提交，至今未收到：海关已将该要求升级处理。`,
     }),
+    alertCustoms: true,
   });
 
 /** Marks a still-open request whose deadline is the one the job was queued for, with notice and audit. */
@@ -70,15 +75,20 @@ async function markDeadline(
     event: 'evidence.reminded' | 'evidence.escalated';
     by: string;
     notice: (deadline: string) => { en: string; zh: string };
+    /** Also notify the officers concerned (escalation). */
+    alertCustoms?: boolean;
   },
 ): Promise<void> {
   const { requestId, deadline } = job.payload as DeadlinePayload;
   await deps.store.transaction(async (tx) => {
     const request = await tx.evidenceRequests.findById(requestId);
     if (!request || request.status !== 'open' || request.deadline !== deadline) return;
+    // Already marked for this deadline (a job run again after its transaction committed): nothing twice.
+    if (request[mark.field] !== null) return;
     const at = deps.clock.now().toISOString();
     await tx.evidenceRequests.updateTracking(request.id, { [mark.field]: at });
     await noticeTo(deps, tx, request, mark.notice(deadline));
+    if (mark.alertCustoms) await alertCustoms(deps, tx, request, at);
     await tx.audit.append({ kind: 'system', name: mark.by }, at, {
       type: mark.event,
       subjectType: request.subjectType,
@@ -102,6 +112,58 @@ async function noticeTo(
       (await tx.verificationCases.findById(request.subjectId))?.certificates[0]?.applicationId ?? null;
   const application = applicationId ? await tx.applications.findById(applicationId) : undefined;
   if (application) await issueReceipt(deps, tx, application, notice);
+}
+
+/**
+ * Tells customs that a request went unanswered past its deadline: the owner of the case it belongs to, or
+ * (for a case nobody owns, an application or a pre-review) every officer of the office concerned. Keyed by
+ * request and deadline, so a job run again stores nothing twice.
+ */
+async function alertCustoms(
+  deps: Pick<Deps, 'clock'>,
+  tx: Repositories,
+  request: EvidenceRequestRecord,
+  at: string,
+): Promise<void> {
+  let subject = { en: 'a request for evidence', zh: '补充材料要求' };
+  let recipients: string[] = [];
+  if (request.subjectType === 'verification_case') {
+    const found = await tx.verificationCases.findById(request.subjectId);
+    const numbers = found?.certificates.map((certificate) => certificate.certificateNumber).join(', ') ?? '';
+    subject = {
+      en: `the verification case on ${numbers}`,
+      zh: `核查案件（证书${numbers}）`,
+    };
+    const owner = found?.ownerId ? await tx.users.findById(found.ownerId) : undefined;
+    if (owner?.status === 'active') recipients = [owner.id];
+  } else if (request.subjectType === 'application') {
+    const application = await tx.applications.findById(request.subjectId);
+    if (application) {
+      const about = subjectOf(application);
+      subject = application.certificateNumber
+        ? about
+        : { en: `a ${application.typeCode} application`, zh: `一份${application.typeCode}申请` };
+    }
+  } else subject = { en: 'a product pre-review', zh: '一项产品预审' };
+  if (recipients.length === 0)
+    recipients = (await tx.users.listOfficeMembers(request.officeId))
+      .filter((user) => user.roles.includes('customs_officer'))
+      .map((user) => user.id);
+  const key = `evidence.escalated:${request.id}:${request.deadline}`;
+  for (const userId of recipients)
+    await tx.notifications.insert({
+      id: newId(),
+      userId,
+      key,
+      subjectType: request.subjectType,
+      subjectId: request.subjectId,
+      message: {
+        en: `Overdue: the enterprise has not answered the request about ${subject.en}, due ${request.deadline}.`,
+        zh: `已逾期：企业未在${request.deadline}前答复关于${subject.zh}的补充材料要求。`,
+      },
+      createdAt: at,
+      readAt: null,
+    });
 }
 
 /** The enterprise asks for more time on an open request: recorded for the officer, who may move it. */

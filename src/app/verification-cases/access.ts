@@ -36,15 +36,26 @@ export async function loadCaseForParty(
 ): Promise<VerificationCaseRecord> {
   const found = await deps.store.verificationCases.findById(id);
   if (found && actor.kind !== 'system' && hasRole(actor, 'agent_staff')) {
-    const theirs = [];
+    // Through any certificate of the case their agency applied for and may still act on (the enterprise's
+    // authorisation for its type in force today); the refusal of the last one tried otherwise.
+    let refusal: DomainError | null = null;
     for (const certificate of found.certificates) {
       const application = await deps.store.applications.findById(certificate.applicationId);
-      if (application?.agencyId === actor.orgId) theirs.push(application.id);
+      if (application?.agencyId !== actor.orgId) continue;
+      try {
+        await loadApplicationFor(
+          deps,
+          actor,
+          answering ? 'application.apply' : 'application.read',
+          application.id,
+        );
+        return found;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refusal = error;
+      }
     }
-    if (theirs.length) {
-      await loadApplicationFor(deps, actor, answering ? 'application.apply' : 'application.read', theirs[0]!);
-      return found;
-    }
+    if (refusal) throw refusal;
   }
   const scope = found
     ? { orgId: found.enterpriseId, orgKind: 'enterprise' as const, officeId: found.officeId }

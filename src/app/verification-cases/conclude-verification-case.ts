@@ -7,6 +7,8 @@ import type { ConcludeCaseInput } from '../../domain/verification-case.js';
 import { DEFAULT_STRICTER_REVIEW_DAYS } from '../../domain/verification-case.js';
 import { LIVE_CERTIFICATE_STATUSES } from '../../domain/application-lifecycle.js';
 import type { Deps, VerificationCaseRecord } from '../ports.js';
+import type { VerificationCaseView } from './case-view.js';
+import { withOwnerNames } from './case-view.js';
 import { loadForOfficerAct, saveDecided } from '../review/decide.js';
 import { newId } from '../tokens.js';
 import { loadCaseForOfficer } from './access.js';
@@ -21,10 +23,10 @@ export async function concludeVerificationCase(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
   input: { id: string; expectedVersion: number } & ConcludeCaseInput,
-): Promise<VerificationCaseRecord> {
+): Promise<VerificationCaseView> {
   const at = deps.clock.now().toISOString();
   const today = chinaDate(deps.clock.now());
-  return deps.store.transaction(async (tx) => {
+  const saved = await deps.store.transaction(async (tx) => {
     const found = await loadCaseForOfficer(tx, actor, input.id);
     if (found.status !== 'open') throw new DomainError('CONFLICT', 'The case is already concluded.');
     if (found.version !== input.expectedVersion)
@@ -92,4 +94,5 @@ export async function concludeVerificationCase(
     });
     return concluded;
   });
+  return (await withOwnerNames(deps, [saved]))[0]!;
 }

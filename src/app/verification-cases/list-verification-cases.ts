@@ -1,17 +1,15 @@
 import type { Actor } from '../../domain/actor.js';
 import { actorLabel, hasRole } from '../../domain/actor.js';
-import { chinaDate } from '../../domain/agent-authorisation.js';
+import { activeCertificateTypes, chinaDate } from '../../domain/agent-authorisation.js';
 import { DomainError } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { CaseStatus, SupervisionDashboard } from '../../domain/verification-case.js';
 import { superviseCases } from '../../domain/verification-case.js';
-import type {
-  Deps,
-  EvidenceRequestRecord,
-  VerificationCaseFilter,
-  VerificationCaseRecord,
-} from '../ports.js';
+import type { Deps, EvidenceRequestRecord, VerificationCaseFilter } from '../ports.js';
+import { userIdOf } from '../review/decide.js';
 import { loadCaseForParty } from './access.js';
+import type { VerificationCaseView } from './case-view.js';
+import { withOwnerNames } from './case-view.js';
 
 type Query = {
   status?: CaseStatus | undefined;
@@ -20,46 +18,81 @@ type Query = {
   officeId?: string | undefined;
   openedFrom?: string | undefined;
   openedTo?: string | undefined;
+  /** `unowned`: cases nobody has taken; `mine`: the caller's own (an officer). */
+  owner?: 'unowned' | 'mine' | undefined;
 };
 
-/** The cases the caller may see, narrowed by the query: officers their offices', an enterprise its own. */
-async function visibleCases(
-  deps: Pick<Deps, 'store'>,
+/**
+ * The cases the caller may see, narrowed by the query: officers their offices', an enterprise its own,
+ * agent staff those naming a certificate their agency applied for (of an enterprise and type it is
+ * authorised for today). Null when the caller may see none.
+ */
+async function visibleFilter(
+  deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
   query: Query,
   limit: number,
-): Promise<VerificationCaseRecord[]> {
+): Promise<VerificationCaseFilter | null> {
   const filter: VerificationCaseFilter = {
     status: query.status,
     typeCode: query.typeCode,
     enterpriseId: query.enterpriseId,
     openedFrom: query.openedFrom,
     openedTo: query.openedTo,
+    ownerId: query.owner === 'unowned' ? null : undefined,
     limit,
   };
+  if (query.owner === 'mine') {
+    const me = userIdOf(actor);
+    if (!me) return null; // nobody but a person owns a case
+    filter.ownerId = me;
+  }
   if (actor.kind === 'system' || hasRole(actor, 'customs_admin'))
-    return deps.store.verificationCases.list({
-      ...filter,
-      officeIds: query.officeId ? [query.officeId] : undefined,
-    });
+    return { ...filter, officeIds: query.officeId ? [query.officeId] : undefined };
   if (hasRole(actor, 'customs_officer')) {
     const offices = query.officeId
       ? actor.officeIds.filter((office) => office === query.officeId)
       : actor.officeIds;
-    return deps.store.verificationCases.list({ ...filter, officeIds: offices });
+    return { ...filter, officeIds: offices };
   }
   authorize(actor, 'verificationCase.read', { orgId: actor.orgId, orgKind: actor.orgKind });
-  if (actor.orgKind !== 'enterprise') return [];
-  return deps.store.verificationCases.list({ ...filter, enterpriseId: actor.orgId });
+  if (actor.orgKind === 'enterprise') return { ...filter, enterpriseId: actor.orgId };
+  if (actor.orgKind === 'agency' && hasRole(actor, 'agent_staff')) {
+    const today = chinaDate(deps.clock.now());
+    const held = await deps.store.agentAuthorisations.listByAgency(actor.orgId);
+    const enterprises = [...new Set(held.map((authorisation) => authorisation.enterpriseId))];
+    return {
+      ...filter,
+      agency: {
+        agencyId: actor.orgId,
+        authorised: enterprises.map((enterpriseId) => ({
+          enterpriseId,
+          typeCodes: activeCertificateTypes(
+            held.filter((authorisation) => authorisation.enterpriseId === enterpriseId),
+            today,
+          ),
+        })),
+      },
+    };
+  }
+  return null;
 }
 
-/** Verification cases the caller may see, newest first. */
+/** Verification cases the caller may see, newest first, a page at a time (`next` is the cursor). */
 export async function listVerificationCases(
-  deps: Pick<Deps, 'store'>,
+  deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
-  query: Query,
-): Promise<VerificationCaseRecord[]> {
-  return visibleCases(deps, actor, query, 500);
+  query: Query & { before?: { openedAt: string; id: string } | undefined; limit: number },
+): Promise<{ items: VerificationCaseView[]; next: { openedAt: string; id: string } | null }> {
+  const filter = await visibleFilter(deps, actor, query, query.limit + 1);
+  if (!filter) return { items: [], next: null };
+  const rows = await deps.store.verificationCases.list({ ...filter, before: query.before });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await withOwnerNames(deps, page),
+    next: rows.length > query.limit && last ? { openedAt: last.openedAt, id: last.id } : null,
+  };
 }
 
 /** One case, for its enterprise (or the agency of one of its certificates), its office, administrators. */
@@ -67,8 +100,9 @@ export async function getVerificationCase(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
   id: string,
-): Promise<VerificationCaseRecord> {
-  return loadCaseForParty(deps, actor, id, false);
+): Promise<VerificationCaseView> {
+  const found = await loadCaseForParty(deps, actor, id, false);
+  return (await withOwnerNames(deps, [found]))[0]!;
 }
 
 /**
@@ -86,7 +120,8 @@ export async function supervisionDashboard(
       actor: actorLabel(actor),
     });
   const today = chinaDate(deps.clock.now());
-  const cases = await visibleCases(deps, actor, query, 10_000);
+  const filter = await visibleFilter(deps, actor, query, 10_000);
+  const cases = filter ? await deps.store.verificationCases.list(filter) : [];
   const counts = superviseCases(
     cases.map((entry) => ({
       status: entry.status,

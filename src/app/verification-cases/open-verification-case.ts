@@ -9,6 +9,8 @@ import type { OpenCaseInput } from '../../domain/verification-case.js';
 import { checkOpenCase, replyDueOf } from '../../domain/verification-case.js';
 import { normaliseReference } from '../../domain/verification-input.js';
 import type { ApplicationRecord, Deps, VerificationCaseRecord } from '../ports.js';
+import type { VerificationCaseView } from './case-view.js';
+import { withOwnerNames } from './case-view.js';
 import { newId } from '../tokens.js';
 import { userIdOf } from '../review/decide.js';
 
@@ -21,7 +23,7 @@ export async function openVerificationCase(
   deps: Pick<Deps, 'store' | 'clock'>,
   actor: Actor,
   input: OpenCaseInput,
-): Promise<VerificationCaseRecord> {
+): Promise<VerificationCaseView> {
   const today = chinaDate(deps.clock.now());
   const problems: FieldProblem[] = checkOpenCase(input, today);
   const numbers = [...new Set(input.certificateNumbers.map(normaliseReference))];
@@ -106,5 +108,5 @@ export async function openVerificationCase(
       },
     });
   });
-  return record;
+  return (await withOwnerNames(deps, [record]))[0]!;
 }

@@ -6,6 +6,7 @@ import {
   supervisionDashboard,
 } from '../../app/verification-cases/list-verification-cases.js';
 import { openVerificationCase } from '../../app/verification-cases/open-verification-case.js';
+import { takeVerificationCase } from '../../app/verification-cases/take-verification-case.js';
 import { renderVerificationReplyLetter } from '../../app/verification-cases/reply-letter.js';
 import { listSamplingRates, setSamplingRate } from '../../app/verification-cases/sampling.js';
 import {
@@ -35,6 +36,7 @@ const VerificationCase = z
     questions: z.string(),
     riskRule: z.string(),
     ownerId: z.string().nullable(),
+    ownerName: z.string().nullable().describe('The owning officer’s display name; null when nobody owns it'),
     findings: z.string(),
     certificates: z.array(
       z.object({ applicationId: z.string(), certificateNumber: z.string(), typeCode: z.string() }),
@@ -55,6 +57,16 @@ const CaseQuery = z.strictObject({
   officeId: Id.optional(),
   openedFrom: Day.optional(),
   openedTo: Day.optional(),
+});
+
+const CaseListQuery = CaseQuery.extend({
+  owner: z
+    .enum(['unowned', 'mine'])
+    .optional()
+    .describe('unowned: cases nobody has taken; mine: the caller’s own'),
+  beforeOpenedAt: z.string().max(40).optional(),
+  beforeId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 const Outcomes = { confirmed: z.number(), not_confirmed: z.number(), inconclusive: z.number() };
@@ -81,13 +93,43 @@ export function verificationCaseRoutes(app: Api, { deps }: RouteContext): void {
     {
       schema: {
         operationId: 'listVerificationCases',
-        summary: 'Verification cases the caller may see (officers: their offices; an enterprise: its own)',
+        summary:
+          'Verification cases the caller may see, newest first (officers: their offices; an enterprise: its ' +
+          'own; agent staff: those naming a certificate their agency applied for)',
         tags: ['verification'],
-        querystring: CaseQuery,
-        response: { 200: z.object({ items: z.array(VerificationCase) }), ...errorResponses(400, 401, 403) },
+        querystring: CaseListQuery,
+        response: {
+          200: z.object({
+            items: z.array(VerificationCase),
+            next: z.object({ openedAt: z.string(), id: z.string() }).nullable(),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
-    async (request) => ({ items: await listVerificationCases(deps, actorOf(request), request.query) }),
+    async (request) => {
+      const { beforeOpenedAt, beforeId, ...query } = request.query;
+      return listVerificationCases(deps, actorOf(request), {
+        ...query,
+        before: beforeOpenedAt && beforeId ? { openedAt: beforeOpenedAt, id: beforeId } : undefined,
+      });
+    },
+  );
+
+  app.post(
+    '/api/verification-cases/:id/take',
+    {
+      schema: {
+        operationId: 'takeVerificationCase',
+        summary: 'Take an open case over (one nobody owns, or a colleague’s): officers of its office',
+        tags: ['verification'],
+        params: z.strictObject({ id: Id }),
+        body: z.strictObject({ expectedVersion: z.number().int() }),
+        response: { 200: VerificationCase, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      takeVerificationCase(deps, actorOf(request), { id: request.params.id, ...request.body }),
   );
 
   app.get(

@@ -8,7 +8,8 @@ import { countryName } from '../countries';
 import { errorText, fieldErrorText } from '../errors';
 import { useI18n } from '../i18n';
 import { EvidenceRequests } from './EvidenceRequests';
-import { formatTime, organisationName } from './names';
+import { localised } from '../certificate-types';
+import { formatTime, organisationName, useEnterpriseNames } from './names';
 import { isOfficer, ownerText, sourceText, useEnterprises } from './VerificationCases';
 
 /** Stricter review lasts this many days unless the officer says otherwise (the server's default too). */
@@ -27,6 +28,7 @@ export function VerificationCasePage({ id, session }: { id: string; session: Ses
   const officer = isOfficer(session);
   const onError = useCallback((failure: unknown) => setError(failure), []);
   const enterprises = useEnterprises(session, onError);
+  const principals = useEnterpriseNames(session, onError);
 
   const load = useCallback(async () => {
     try {
@@ -47,11 +49,21 @@ export function VerificationCasePage({ id, session }: { id: string; session: Ses
     );
 
   const enterprise = enterprises.find((candidate) => candidate.id === found.enterpriseId);
+  const principal = principals.get(found.enterpriseId);
   const enterpriseName = enterprise
     ? organisationName(enterprise, language)
-    : found.enterpriseId === session.user.organisation.id
-      ? organisationName(session.user.organisation, language)
+    : principal
+      ? localised(principal, language)
       : found.enterpriseId;
+  const take = async () => {
+    try {
+      setFound(await api.takeVerificationCase(found.id, found.version));
+      setMessage(t('cases.taken'));
+      setError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
   const open = found.status === 'open';
   const certificateLink = (applicationId: string) =>
     officer ? `#/review/${applicationId}` : `#/applications/${applicationId}`;
@@ -106,12 +118,18 @@ export function VerificationCasePage({ id, session }: { id: string; session: Ses
         </dd>
         <dt>{t('cases.opened')}</dt>
         <dd>{formatTime(found.openedAt, language)}</dd>
-        {officer && (
-          <>
-            <dt>{t('cases.owner')}</dt>
-            <dd>{ownerText(t, found, session)}</dd>
-          </>
-        )}
+        <dt>{t('cases.owner')}</dt>
+        <dd>
+          <span data-testid="case-owner">{ownerText(t, found, session)}</span>
+          {officer && open && found.ownerId !== session.user.id && (
+            <>
+              {' '}
+              <button type="button" className="secondary" onClick={() => void take()}>
+                {t('cases.take')}
+              </button>
+            </>
+          )}
+        </dd>
         <dt>{t('common.status')}</dt>
         <dd data-testid="case-status">
           <strong>

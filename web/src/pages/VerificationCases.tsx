@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type {
   CaseSource,
@@ -17,7 +17,7 @@ import { chinaDay } from '../days';
 import { errorText, fieldErrorText } from '../errors';
 import type { Translate } from '../i18n';
 import { useI18n } from '../i18n';
-import { organisationName } from './names';
+import { organisationName, useEnterpriseNames } from './names';
 
 /** Whether the user works for customs on cases (an officer), rather than answering them (an enterprise). */
 export const isOfficer = (session: Session) => session.user.roles.includes('customs_officer');
@@ -44,45 +44,91 @@ export function sourceText(t: Translate, entry: VerificationCase, language: 'en'
   return t('cases.source.sampling');
 }
 
-/** Who owns a case, as the reader knows them. */
+/** Who owns a case: their name, "(you)" when it is the reader. */
 export function ownerText(t: Translate, entry: VerificationCase, session: Session): string {
   if (entry.ownerId === null) return t('cases.noOwner');
-  return entry.ownerId === session.user.id ? t('cases.ownerYou') : t('cases.ownerOther');
+  const name = entry.ownerName ?? t('cases.ownerOther');
+  return entry.ownerId === session.user.id ? t('cases.ownerYouNamed', { name }) : name;
 }
 
+type Cursor = { openedAt: string; id: string };
+
 /**
- * Verification cases. An officer sees the cases of their offices (filters: status, type, enterprise) and
- * opens new ones; an enterprise sees its own, with the requests for evidence still waiting for its answer.
+ * Verification cases. An officer sees the cases of their offices (filters: status, type, enterprise, owner),
+ * opens new ones and takes unowned ones over; an enterprise sees its own, agent staff those of the
+ * certificates their agency applied for, each with the requests for evidence still waiting for an answer.
  */
 export function VerificationCases({ session }: { session: Session }) {
   const { t, language } = useI18n();
   const officer = isOfficer(session);
-  const [filter, setFilter] = useState<{ status: CaseStatus | ''; typeCode: string; enterpriseId: string }>({
+  const agency = session.user.organisation.kind === 'agency';
+  const [filter, setFilter] = useState<{
+    status: CaseStatus | '';
+    typeCode: string;
+    enterpriseId: string;
+    owner: '' | 'unowned' | 'mine';
+  }>({
     status: officer ? 'open' : '',
     typeCode: '',
     enterpriseId: '',
+    owner: '',
   });
   const [items, setItems] = useState<VerificationCase[]>();
+  const [next, setNext] = useState<Cursor | null>(null);
   const [openRequests, setOpenRequests] = useState<EvidenceRequest[]>([]);
   const [error, setError] = useState<unknown>();
+  const [message, setMessage] = useState<string>();
   const onError = useCallback((failure: unknown) => setError(failure), []);
   const types = useCertificateTypes(onError);
   const enterprises = useEnterprises(session, onError);
+  const principals = useEnterpriseNames(session, onError);
   const [opening, setOpening] = useState(false);
   const today = chinaDay(0);
 
+  const query = useMemo(
+    () => ({
+      status: filter.status || undefined,
+      typeCode: filter.typeCode || undefined,
+      enterpriseId: filter.enterpriseId || undefined,
+      owner: filter.owner || undefined,
+    }),
+    [filter],
+  );
   useEffect(() => {
-    api
-      .listVerificationCases({
-        status: filter.status || undefined,
-        typeCode: filter.typeCode || undefined,
-        enterpriseId: filter.enterpriseId || undefined,
-      })
-      .then((answer) => {
-        setItems(answer.items);
-        setError(undefined);
-      }, setError);
-  }, [filter]);
+    api.listVerificationCases(query).then((answer) => {
+      setItems(answer.items);
+      setNext(answer.next);
+      setError(undefined);
+    }, setError);
+  }, [query]);
+  const more = async () => {
+    if (!next) return;
+    try {
+      const answer = await api.listVerificationCases({
+        ...query,
+        beforeOpenedAt: next.openedAt,
+        beforeId: next.id,
+      });
+      setItems((shown) => [...(shown ?? []), ...answer.items]);
+      setNext(answer.next);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const take = async (entry: VerificationCase) => {
+    try {
+      const taken = await api.takeVerificationCase(entry.id, entry.version);
+      setItems((shown) =>
+        filter.owner === 'unowned'
+          ? shown?.filter((other) => other.id !== taken.id)
+          : shown?.map((other) => (other.id === taken.id ? taken : other)),
+      );
+      setMessage(t('cases.taken'));
+      setError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
   useEffect(() => {
     if (!officer)
       api
@@ -96,13 +142,18 @@ export function VerificationCases({ session }: { session: Session }) {
 
   const enterpriseName = (id: string) => {
     const found = enterprises.find((enterprise) => enterprise.id === id);
-    return found ? organisationName(found, language) : organisationName(session.user.organisation, language);
+    if (found) return organisationName(found, language);
+    const principal = principals.get(id);
+    return principal ? localised(principal, language) : id;
   };
+  const showsEnterprise = officer || agency;
 
   return (
     <>
       <h1>{t(officer ? 'page.verificationCases' : 'page.verification')}</h1>
-      <p className="muted">{t(officer ? 'cases.intro' : 'cases.enterpriseIntro')}</p>
+      <p className="muted">
+        {t(officer ? 'cases.intro' : agency ? 'cases.agencyIntro' : 'cases.enterpriseIntro')}
+      </p>
       {officer && !opening && (
         <p className="buttons">
           <button type="button" onClick={() => setOpening(true)}>
@@ -146,6 +197,22 @@ export function VerificationCases({ session }: { session: Session }) {
           </div>
           {officer && (
             <div className="field">
+              <label htmlFor="cases-owner">{t('cases.owner')}</label>
+              <select
+                id="cases-owner"
+                value={filter.owner}
+                onChange={(event) =>
+                  setFilter({ ...filter, owner: event.target.value as '' | 'unowned' | 'mine' })
+                }
+              >
+                <option value="">{t('cases.anyOwner')}</option>
+                <option value="unowned">{t('cases.unowned')}</option>
+                <option value="mine">{t('cases.mine')}</option>
+              </select>
+            </div>
+          )}
+          {officer && (
+            <div className="field">
               <label htmlFor="cases-enterprise">{t('applications.enterprise')}</label>
               <select
                 id="cases-enterprise"
@@ -163,6 +230,7 @@ export function VerificationCases({ session }: { session: Session }) {
           )}
         </div>
       </form>
+      {message && <Notice kind="success">{message}</Notice>}
       {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
       {!items && error === undefined && <p>{t('common.loading')}</p>}
       {items?.length === 0 && <p>{t('cases.none')}</p>}
@@ -173,7 +241,7 @@ export function VerificationCases({ session }: { session: Session }) {
               <tr>
                 <th scope="col">{t('cases.case')}</th>
                 <th scope="col">{t('cases.certificates')}</th>
-                {officer && <th scope="col">{t('applications.enterprise')}</th>}
+                {showsEnterprise && <th scope="col">{t('applications.enterprise')}</th>}
                 <th scope="col">{t('cases.replyDue')}</th>
                 {officer ? (
                   <th scope="col">{t('cases.owner')}</th>
@@ -198,13 +266,31 @@ export function VerificationCases({ session }: { session: Session }) {
                     <td>
                       {item.certificates.map((certificate) => certificate.certificateNumber).join(', ')}
                     </td>
-                    {officer && <td>{enterpriseName(item.enterpriseId)}</td>}
+                    {showsEnterprise && <td>{enterpriseName(item.enterpriseId)}</td>}
                     <td>
                       {item.replyDue ?? '—'}
                       {overdue && <strong className="error"> {t('evidence.overdue')}</strong>}
                     </td>
                     {officer ? (
-                      <td>{ownerText(t, item, session)}</td>
+                      <td>
+                        <span>{ownerText(t, item, session)}</span>
+                        {item.status === 'open' && item.ownerId !== session.user.id && (
+                          <div>
+                            <button
+                              type="button"
+                              className="secondary"
+                              aria-label={t('cases.takeCase', {
+                                numbers: item.certificates
+                                  .map((certificate) => certificate.certificateNumber)
+                                  .join(', '),
+                              })}
+                              onClick={() => void take(item)}
+                            >
+                              {t('cases.take')}
+                            </button>
+                          </div>
+                        )}
+                      </td>
                     ) : (
                       <td>
                         {waiting.length === 0
@@ -228,6 +314,13 @@ export function VerificationCases({ session }: { session: Session }) {
             </tbody>
           </table>
         </div>
+      )}
+      {next && (
+        <p className="buttons">
+          <button type="button" className="secondary" onClick={() => void more()}>
+            {t('cases.more')}
+          </button>
+        </p>
       )}
     </>
   );

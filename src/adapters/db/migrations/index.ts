@@ -12,6 +12,7 @@ import * as signingKeys from './0010-signing-keys.js';
 import * as printerOffsets from './0011-printer-offsets.js';
 import * as verificationCases from './0012-verification-cases.js';
 import * as officeSeals from './0013-office-seals.js';
+import * as notifications from './0014-notifications.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-printer-offsets': printerOffsets,
   '0012-verification-cases': verificationCases,
   '0013-office-seals': officeSeals,
+  '0014-notifications': notifications,
 };
