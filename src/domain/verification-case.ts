@@ -19,10 +19,37 @@ export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 export const CASE_STATUSES = ['open', 'concluded'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** The shortest and longest reply period a foreign request may set (RCEP Art. 3.24, DOMAIN.md 8). */
-export const REPLY_DAYS = { min: 30, max: 90 } as const;
-/** Reply period when the request names none. */
-export const DEFAULT_REPLY_DAYS = 90;
+/**
+ * How long customs has to answer a foreign request: the shortest and longest period the request may set
+ * and the period when it sets none. Each certificate type's file states it for its agreement
+ * (`verificationReplyDays`; RCEP Art. 3.24: 30 to 90 days, DOMAIN.md 8).
+ */
+export interface ReplyWindow {
+  min: number;
+  max: number;
+  default: number;
+  /** The agreements (or type names) whose periods made this window, for messages. */
+  from: string[];
+}
+
+/**
+ * The reply window of a case on certificates of these types: every type's period must be kept, so the
+ * latest of the shortest periods to the earliest of the longest, and the shortest default within that.
+ * Periods that do not overlap leave the shortest longest period alone.
+ */
+export function replyWindowOf(
+  types: ReadonlyArray<{
+    code: string;
+    agreement: { code: string } | null;
+    verificationReplyDays: { min: number; max: number; default: number };
+  }>,
+): ReplyWindow {
+  const max = Math.min(...types.map((type) => type.verificationReplyDays.max));
+  const min = Math.min(max, Math.max(...types.map((type) => type.verificationReplyDays.min)));
+  const fallback = Math.min(...types.map((type) => type.verificationReplyDays.default));
+  const from = [...new Set(types.map((type) => type.agreement?.code ?? `type ${type.code}`))];
+  return { min, max, default: Math.min(max, Math.max(min, fallback)), from };
+}
 
 /** How long an enterprise stays under stricter review after a "not confirmed" conclusion, by default. */
 export const DEFAULT_STRICTER_REVIEW_DAYS = 180;
@@ -42,7 +69,7 @@ export const openCaseInputSchema = z
     requestingAuthority: text(300).default(''),
     foreignReference: text(100).default(''),
     receivedOn: text(10).default(''),
-    /** Last day to reply to the foreign authority; received + 90 days when omitted. */
+    /** Last day to reply to the foreign authority; when omitted, received + the agreement's default period. */
     replyDue: text(10).optional(),
     /** What the foreign authority (or the risk rule) asks or suspects. */
     questions: text(4000).default(''),
@@ -56,6 +83,8 @@ export type OpenCaseInput = z.infer<typeof openCaseInputSchema>;
 export function checkOpenCase(
   input: OpenCaseInput,
   today: string,
+  /** The certificates' reply window; the reply day is not checked without one (no certificate found). */
+  window: ReplyWindow | undefined,
 ): { path: string; code: string; message: string }[] {
   const problems: { path: string; code: string; message: string }[] = [];
   if (input.source === 'foreign_request') {
@@ -77,14 +106,16 @@ export function checkOpenCase(
         code: 'invalid_day',
         message: `Give the day the request arrived, at the latest ${today} (YYYY-MM-DD).`,
       });
-    else if (input.replyDue !== undefined) {
-      const earliest = addDays(input.receivedOn, REPLY_DAYS.min);
-      const latest = addDays(input.receivedOn, REPLY_DAYS.max);
+    else if (input.replyDue !== undefined && window !== undefined) {
+      const earliest = addDays(input.receivedOn, window.min);
+      const latest = addDays(input.receivedOn, window.max);
       if (!isCalendarDay(input.replyDue) || input.replyDue < earliest || input.replyDue > latest)
         problems.push({
           path: 'replyDue',
           code: 'invalid_reply_due',
-          message: `A reply is due ${REPLY_DAYS.min} to ${REPLY_DAYS.max} days after receipt: from ${earliest} to ${latest}.`,
+          message:
+            `Under ${window.from.join(' and ')} a reply is due ${window.min} to ${window.max} days after ` +
+            `receipt: from ${earliest} to ${latest}.`,
         });
     }
     if (input.questions === '')
@@ -99,10 +130,10 @@ export function checkOpenCase(
   return problems;
 }
 
-/** The reply deadline of a case: as stated, or 90 days after receipt; none for cases customs started. */
-export function replyDueOf(input: OpenCaseInput): string | null {
+/** The reply deadline of a case: as stated, or the window's default after receipt; none for customs' own. */
+export function replyDueOf(input: OpenCaseInput, window: ReplyWindow): string | null {
   if (input.source !== 'foreign_request') return null;
-  return input.replyDue ?? addDays(input.receivedOn, DEFAULT_REPLY_DAYS);
+  return input.replyDue ?? addDays(input.receivedOn, window.default);
 }
 
 /**

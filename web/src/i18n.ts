@@ -940,7 +940,8 @@ const en = {
   'cases.foreignReference': 'Their reference',
   'cases.receivedOn': 'Received on',
   'cases.replyDueLabel': 'Reply due (optional)',
-  'cases.replyDueHint': '30 to 90 days after receipt, as the agreement says; empty: 90 days.',
+  'cases.replyDueHint':
+    "Within the period the certificates' agreement sets (RCEP: 30 to 90 days after receipt); empty: the agreement's usual period (RCEP: 90 days).",
   'cases.riskRule': 'Risk rule',
   'cases.questions': 'What the foreign authority asks',
   'cases.concerns': 'What customs wants to verify',
@@ -1915,7 +1916,8 @@ const zh: Record<MessageKey, string> = {
   'cases.foreignReference': '对方编号',
   'cases.receivedOn': '收到日期',
   'cases.replyDueLabel': '答复期限（可选）',
-  'cases.replyDueHint': '按协定为收到后 30 至 90 日；留空为 90 日。',
+  'cases.replyDueHint':
+    '须在证书所属协定规定的期限内（RCEP：收到后 30 至 90 日）；留空则按协定通常期限（RCEP：90 日）。',
   'cases.riskRule': '风险规则',
   'cases.questions': '境外主管机构的核查内容',
   'cases.concerns': '海关核查的内容',

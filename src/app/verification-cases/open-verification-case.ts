@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../domain/errors.js';
 import { DomainError } from '../../domain/errors.js';
 import { authorize } from '../../domain/policy.js';
 import type { OpenCaseInput } from '../../domain/verification-case.js';
-import { checkOpenCase, replyDueOf } from '../../domain/verification-case.js';
+import { checkOpenCase, replyDueOf, replyWindowOf } from '../../domain/verification-case.js';
 import { normaliseReference } from '../../domain/verification-input.js';
 import type { ApplicationRecord, Deps, VerificationCaseRecord } from '../ports.js';
 import type { VerificationCaseView } from './case-view.js';
@@ -17,15 +17,16 @@ import { userIdOf } from '../review/decide.js';
 /**
  * An officer opens a verification case on issued certificates of one enterprise, of the officer's office:
  * from a foreign authority's request (country, authority, reference, questions, day received, reply due
- * 30 to 90 days on), from a risk rule, or by sampling. The officer who opens it owns it.
+ * within the period the certificates' agreements set, RCEP 30 to 90 days), from a risk rule, or by
+ * sampling. The officer who opens it owns it.
  */
 export async function openVerificationCase(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'certificateTypes'>,
   actor: Actor,
   input: OpenCaseInput,
 ): Promise<VerificationCaseView> {
   const today = chinaDate(deps.clock.now());
-  const problems: FieldProblem[] = checkOpenCase(input, today);
+  const problems: FieldProblem[] = [];
   const numbers = [...new Set(input.certificateNumbers.map(normaliseReference))];
   const certificates: ApplicationRecord[] = [];
   for (const [index, number] of numbers.entries()) {
@@ -63,7 +64,10 @@ export async function openVerificationCase(
       });
     else certificates.push(found);
   }
-  if (problems.length || certificates.length === 0)
+  const types = certificates.map((certificate) => deps.certificateTypes.get(certificate.typeCode)!);
+  const window = types.length ? replyWindowOf(types) : undefined;
+  problems.unshift(...checkOpenCase(input, today, window));
+  if (problems.length || certificates.length === 0 || !window)
     throw new DomainError('VALIDATION_FAILED', 'The case cannot be opened as it is.', problems);
   const first = certificates[0]!;
   const at = deps.clock.now().toISOString();
@@ -78,7 +82,7 @@ export async function openVerificationCase(
     requestingAuthority: input.source === 'foreign_request' ? input.requestingAuthority : '',
     foreignReference: input.source === 'foreign_request' ? input.foreignReference : '',
     receivedOn: input.source === 'foreign_request' ? input.receivedOn : today,
-    replyDue: replyDueOf(input),
+    replyDue: replyDueOf(input, window),
     questions: input.questions,
     riskRule: input.source === 'risk' ? input.riskRule : '',
     ownerId: userIdOf(actor),
