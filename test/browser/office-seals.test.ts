@@ -4,9 +4,18 @@ import { demoOfficeSealPng, demoOfficerSignaturePng } from '../../src/app/demo/d
 import type { RunningServer } from './support.js';
 import { launchChromium, logIn, startServer } from './support.js';
 
-/** Whether an <img> has loaded a picture the browser could decode (not a broken image). */
+/**
+ * Whether an <img> shows a picture the browser could decode (not a broken image), once it has loaded:
+ * `decode()` waits for the download, then resolves, or rejects for a broken image.
+ */
 const pictureShown = (image: Locator) =>
-  image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth > 0);
+  image.evaluate((element) => {
+    const picture = element as unknown as { naturalWidth: number; decode(): Promise<void> };
+    return picture.decode().then(
+      () => picture.naturalWidth > 0,
+      () => false,
+    );
+  });
 
 describe('office seals and officer signatures in the portal (issue 6, self-print)', () => {
   let server: RunningServer;
