@@ -39,12 +39,41 @@ export function cjkFont(file = DEFAULT_CJK_FONT): CjkFont {
 /** The part of a fontkit font and its subsets that the cache below touches. */
 interface FontkitFont {
   createSubset(): { glyphs: number[]; encode(): Uint8Array };
+  layout(text: string, features?: unknown): GlyphRun;
+}
+
+/** fontkit's shaped text: the glyphs, and their positions, which pdfkit scales in place. */
+interface GlyphRun {
+  positions: Array<Record<string, number>>;
 }
 
 const SUBSET_CACHE_SIZE = 256;
+const LAYOUT_CACHE_SIZE = 1024;
 
 /**
- * The font with its subsets' encoding kept for the process, by glyph list. Encoding a CFF subset
+ * fontkit's shaping of a text (script detection, substitution and positioning tables), kept for the
+ * process: every certificate shapes the same office name again. pdfkit scales a run's positions in place,
+ * so each caller gets its own copy of them; the glyphs, which nobody changes, are shared. (The run's
+ * `advanceWidth` is a getter over `positions`, so it follows the copy.)
+ */
+function withLayoutCache(font: FontkitFont, cached: FontkitFont): void {
+  const runs = new Map<string, GlyphRun>();
+  cached.layout = (text, features) => {
+    if (features !== undefined) return font.layout(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      run = font.layout(text);
+      if (runs.size >= LAYOUT_CACHE_SIZE) runs.delete(runs.keys().next().value!);
+      runs.set(text, run);
+    }
+    const copy = Object.create(run) as GlyphRun;
+    copy.positions = run.positions.map((position) => ({ ...position }));
+    return copy;
+  };
+}
+
+/**
+ * The font with its subsets' encoding and its shaped texts kept for the process. Subsets by glyph list: Encoding a CFF subset
  * (fontkit) is most of the time of a document with Chinese text, and the same office names give the same
  * glyphs in the same order, so the same bytes. A subset's glyph list fixes its glyph numbering, hence
  * its bytes; any other glyph list is encoded afresh.
@@ -68,6 +97,7 @@ function withSubsetCache(font: FontkitFont): CjkFont {
     };
     return subset;
   };
+  withLayoutCache(font, cached);
   return cached as unknown as CjkFont;
 }
 
