@@ -6,10 +6,10 @@ import type { CertificateDocument } from '../src/pdf/render-certificate.js';
 import { renderCertificate } from '../src/pdf/render-certificate.js';
 import { cjkFont } from '../src/pdf/fonts.js';
 import { splitPng } from '../src/pdf/images.js';
+import { barePdfkitRate } from './support/bare-pdfkit.js';
 import type { Figure } from './support/figures.js';
 import { round } from './support/figures.js';
 import { sealPng } from './support/seal-png.js';
-import PDFDocument from 'pdfkit';
 
 export const name = 'print';
 
@@ -79,37 +79,6 @@ async function rate(document: CertificateDocument): Promise<{ rate: number; byte
   return { rate: done / ((performance.now() - startedAt) / 1000), bytes };
 }
 
-/** Bare pdfkit in the same run, for scale: one A4 page, 40 ruled rows of text, compressed. */
-async function barePdfkitRate(): Promise<number> {
-  const page = () =>
-    new Promise<Buffer>((resolve) => {
-      const doc = new PDFDocument({ size: 'A4', margin: 0 });
-      const chunks: Buffer[] = [];
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      for (let row = 0; row < 40; row++) {
-        doc.rect(30, 30 + row * 19, 535, 19).stroke();
-        doc
-          .fontSize(8)
-          .text(
-            `${row + 1} MEN'S COTTON KNITTED T-SHIRTS, STYLE ${row} 610910 CTC 2,400 PCS`,
-            34,
-            35 + row * 19,
-            { width: 525 },
-          );
-      }
-      doc.end();
-    });
-  for (let warm = 0; warm < 50; warm++) await page();
-  let done = 0;
-  const startedAt = performance.now();
-  while (performance.now() < startedAt + SECONDS * 1000) {
-    await page();
-    done++;
-  }
-  return done / ((performance.now() - startedAt) / 1000);
-}
-
 /**
  * Printing (issue 6): a 10-item RCEP certificate, self-print with both seals and a signature, rendered
  * one after another on one core. The target (issue, sign and render at least 150 per second) covers
@@ -138,7 +107,7 @@ export async function run(): Promise<Figure[]> {
     signedPayload: `eyJhbGciOiJFZERTQSIsImtpZCI6IjIwMjYtMDEifQ.${'x'.repeat(1400)}.${'s'.repeat(86)}`,
   };
   if (!splitPng(seal)) throw new Error('bench seal should be an RGBA PNG');
-  const bare = await barePdfkitRate();
+  const bare = await barePdfkitRate(SECONDS);
   console.error(`  bare pdfkit, one page of 40 ruled text rows: ${round(bare, 1)} pages/s`);
   const english = await rate(document);
   console.error(`  10-item RCEP self-print: ${round(english.rate, 1)} renders/s, ${english.bytes} bytes`);
