@@ -1,5 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getOfficeSeal, readOfficeSealImage } from '../../app/office-seals/get-office-seal.js';
 import {
@@ -10,7 +8,7 @@ import { uploadOfficeSeal } from '../../app/office-seals/upload-office-seal.js';
 import { uploadOfficerSignature } from '../../app/office-seals/upload-officer-signature.js';
 import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
-import { fieldValue } from '../multipart.js';
+import { fieldValue, imageUpload, uploadedFile } from '../multipart.js';
 import { Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -41,18 +39,6 @@ const OfficerSignature = z
   .meta({ id: 'OfficerSignature' });
 
 const IMAGE_RULES = 'PNG with a transparent background, recognised by content; 600 dpi or more; ';
-
-/** The file part of an image upload (multipart/form-data, text fields first). */
-async function imageFile(request: FastifyRequest): Promise<MultipartFile> {
-  if (!request.isMultipart())
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data.');
-  const file = await request.file();
-  if (!file)
-    throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
-      { path: 'file', code: 'required', message: 'Choose the image to upload.' },
-    ]);
-  return file;
-}
 
 /** The issuing offices' electronic seals and the officers' signatures that self-print draws. */
 export function officeSealRoutes(app: Api, { deps, config }: RouteContext): void {
@@ -92,7 +78,7 @@ export function officeSealRoutes(app: Api, { deps, config }: RouteContext): void
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const file = await imageFile(request);
+      const file = await uploadedFile(request, imageUpload);
       const validFrom = z.iso
         .datetime({ offset: true })
         .optional()
@@ -168,7 +154,7 @@ export function officeSealRoutes(app: Api, { deps, config }: RouteContext): void
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const file = await imageFile(request);
+      const file = await uploadedFile(request, imageUpload);
       const signature = await uploadOfficerSignature(deps, actor, {
         userId: request.params.id,
         content: file.file,

@@ -5,7 +5,7 @@ import { uploadSeal } from '../../app/seals/upload-seal.js';
 import { DomainError } from '../../domain/errors.js';
 import { SEAL_SHAPES } from '../../domain/seal-image.js';
 import { actorOf } from '../auth.js';
-import { fieldValue } from '../multipart.js';
+import { fieldValue, imageUpload, uploadedFile } from '../multipart.js';
 import { Id, errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -71,15 +71,7 @@ export function sealRoutes(app: Api, { deps, config }: RouteContext): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) {
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data.');
-      }
-      const file = await request.file();
-      if (!file) {
-        throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
-          { path: 'file', code: 'required', message: 'Choose the image to upload.' },
-        ]);
-      }
+      const file = await uploadedFile(request, imageUpload);
       const fields = uploadFields.safeParse({
         kind: fieldValue(file, 'kind'),
         shape: fieldValue(file, 'shape') || undefined,

@@ -14,6 +14,7 @@ import { PUBLIC_VERDICTS } from '../../domain/public-verification.js';
 import type { RateLimitRule } from '../../domain/rate-limit.js';
 import { SlidingWindowLimiter } from '../../domain/rate-limit.js';
 import { OFFLINE_REASONS } from '../../domain/signed-certificate.js';
+import { uploadedFile } from '../multipart.js';
 import { errorResponses } from '../schemas.js';
 import type { Api, RouteContext } from './types.js';
 
@@ -239,13 +240,10 @@ export function verificationRoutes(app: Api, { deps }: RouteContext, options: Ve
 
 /** The uploaded file's bytes, read up to the limit (a larger file is drained and refused). */
 async function readUpload(request: FastifyRequest): Promise<Uint8Array> {
-  if (!request.isMultipart())
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data (field "file").');
-  const file = await request.file();
-  if (!file)
-    throw new DomainError('VALIDATION_FAILED', 'No file was sent.', [
-      { path: 'file', code: 'required', message: 'Choose the PDF certificate or the signed payload.' },
-    ]);
+  const file = await uploadedFile(request, {
+    sendAs: 'Send the file as multipart/form-data (field "file").',
+    choose: 'Choose the PDF certificate or the signed payload.',
+  });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of file.file as AsyncIterable<Buffer>) {
