@@ -106,34 +106,38 @@ export function OfficeSeals() {
   );
 }
 
-/** One office's seal: the version in force with its picture, the versions, and the upload of a new one. */
-function OfficeSealPanel({ officeId }: { officeId: string }) {
-  const { t, language } = useI18n();
-  const [seal, setSeal] = useState<{ current: OfficeSeal | null; versions: OfficeSeal[] }>();
+/**
+ * What a seal or signature panel holds: the versions the server has (read again after an upload), the
+ * file chosen, and the upload in progress with its outcome. `read` must keep its identity (useCallback).
+ */
+function useImageVersions<T>(read: () => Promise<T>) {
+  const [versions, setVersions] = useState<T>();
   const [file, setFile] = useState<File | null>(null);
-  const [validFrom, setValidFrom] = useState('');
   const [working, setWorking] = useState(false);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<unknown>();
 
-  const load = useCallback(() => api.getOfficeSeal(officeId).then(setSeal, setError), [officeId]);
+  const load = useCallback(() => read().then(setVersions, setError), [read]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  const upload = async (event: FormEvent) => {
+  /** Sends the chosen file after `fields` (the server reads text fields from the stream first). */
+  const upload = async (
+    event: FormEvent,
+    fields: ReadonlyArray<[string, string]>,
+    send: (form: FormData) => Promise<string>,
+  ) => {
     event.preventDefault();
     if (!file) return;
     setWorking(true);
     setMessage(undefined);
     setError(undefined);
     const form = new FormData();
-    // Text fields before the file: the server reads them from the stream first.
-    if (validFrom) form.append('validFrom', new Date(validFrom).toISOString());
+    for (const [name, value] of fields) form.append(name, value);
     form.append('file', file);
     try {
-      const uploaded = await api.uploadOfficeSeal(officeId, form);
-      setMessage(t('officeSeals.uploaded', { time: formatTime(uploaded.validFrom, language) }));
+      setMessage(await send(form));
       await load();
     } catch (failure) {
       setError(failure);
@@ -141,6 +145,20 @@ function OfficeSealPanel({ officeId }: { officeId: string }) {
       setWorking(false);
     }
   };
+  return { versions, file, setFile, working, message, error, upload };
+}
+
+/** One office's seal: the version in force with its picture, the versions, and the upload of a new one. */
+function OfficeSealPanel({ officeId }: { officeId: string }) {
+  const { t, language } = useI18n();
+  const read = useCallback(() => api.getOfficeSeal(officeId), [officeId]);
+  const { versions: seal, file, setFile, working, message, error, upload } = useImageVersions(read);
+  const [validFrom, setValidFrom] = useState('');
+  const submit = (event: FormEvent) =>
+    upload(event, validFrom ? [['validFrom', new Date(validFrom).toISOString()]] : [], async (form) => {
+      const uploaded = await api.uploadOfficeSeal(officeId, form);
+      return t('officeSeals.uploaded', { time: formatTime(uploaded.validFrom, language) });
+    });
 
   const fileError = fieldProblems(error, 'file');
   const validFromError = fieldProblems(error, 'validFrom');
@@ -179,7 +197,7 @@ function OfficeSealPanel({ officeId }: { officeId: string }) {
         </details>
       )}
 
-      <form onSubmit={upload}>
+      <form onSubmit={submit}>
         <h3>{current ? t('officeSeals.replace') : t('officeSeals.upload')}</h3>
         <p className="muted">{t('officeSeals.rules')}</p>
         <div className="field">
@@ -245,38 +263,13 @@ export function MySignature({ session }: { session: Session }) {
 /** An officer's signature in force, its earlier versions, and the upload of a new one. */
 function OfficerSignaturePanel({ userId, own }: { userId: string; own: boolean }) {
   const { t, language } = useI18n();
-  const [signature, setSignature] = useState<{
-    current: OfficerSignature | null;
-    versions: OfficerSignature[];
-  }>();
-  const [file, setFile] = useState<File | null>(null);
-  const [working, setWorking] = useState(false);
-  const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(() => api.getOfficerSignature(userId).then(setSignature, setError), [userId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const upload = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return;
-    setWorking(true);
-    setMessage(undefined);
-    setError(undefined);
-    const form = new FormData();
-    form.append('file', file);
-    try {
+  const read = useCallback(() => api.getOfficerSignature(userId), [userId]);
+  const { versions: signature, file, setFile, working, message, error, upload } = useImageVersions(read);
+  const submit = (event: FormEvent) =>
+    upload(event, [], async (form) => {
       await api.uploadOfficerSignature(userId, form);
-      setMessage(t('officerSignature.uploaded'));
-      await load();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setWorking(false);
-    }
-  };
+      return t('officerSignature.uploaded');
+    });
 
   const fileError = fieldProblems(error, 'file');
   const current = signature?.current;
@@ -298,7 +291,7 @@ function OfficerSignaturePanel({ userId, own }: { userId: string; own: boolean }
           </figcaption>
         </figure>
       )}
-      <form onSubmit={upload}>
+      <form onSubmit={submit}>
         <p className="muted">{t('officerSignature.rules')}</p>
         <div className="field">
           <label htmlFor={`signature-file-${userId}`}>{t('officerSignature.file')}</label>
