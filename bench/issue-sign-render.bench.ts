@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedDemoData } from '../src/app/demo/seed-demo-data.js';
-import type { ApplicationRecord, CertificateDocument } from '../src/app/ports.js';
+import type { CertificateDocument } from '../src/app/ports.js';
 import { approveApplication } from '../src/app/review/approve-application.js';
 import { openRuntime } from '../src/compose.js';
-import type { Actor } from '../src/domain/actor.js';
 import { chinaDate } from '../src/domain/agent-authorisation.js';
 import { endorsementsOf } from '../src/domain/endorsements.js';
 import { verificationUrl } from '../src/domain/printing.js';
 import { createPdfCertificateRenderer } from '../src/pdf/certificate-renderer.js';
-import { goodApplication } from '../test/support/applications.js';
+import { benchApplicationId, seedApplicationsInReview } from './support/applications-in-review.js';
 import { barePdfkitRate } from './support/bare-pdfkit.js';
 import type { Figure } from './support/figures.js';
 import { round } from './support/figures.js';
@@ -39,55 +37,8 @@ export async function run(): Promise<Figure[]> {
   );
   try {
     const { deps } = runtime;
-    await seedDemoData(deps, { kind: 'system', name: 'bench' });
     const { store } = deps;
-    const office = (await store.organisations.findByCode('2200'))!;
-    const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
-    const officer = (await store.users.findByUsername('officer.wang'))!;
-    const now = new Date().toISOString();
-    const base: ApplicationRecord = {
-      id: '',
-      enterpriseId: enterprise.id,
-      officeId: office.id,
-      typeCode: 'RC',
-      status: 'under_review',
-      data: goodApplication('RC', 10),
-      version: 3,
-      channel: 'api',
-      agencyId: null,
-      createdBy: 'bench',
-      idempotencyKey: null,
-      requestHash: null,
-      copiedFrom: null,
-      profileVersion: 1,
-      findings: [],
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      reviewerId: officer.id,
-      certificateNumber: null,
-      approvedAt: null,
-      automatic: null,
-      kind: 'original',
-      replacesId: null,
-      replacedById: null,
-      voidReason: null,
-      checks: [],
-      firstSubmittedAt: now,
-    };
-    const idOf = (index: number) => `bench-${String(index).padStart(6, '0')}`;
-    await store.transaction(async (tx) => {
-      for (let index = 0; index < WARM_UP + CERTIFICATES; index++)
-        await tx.applications.insert({ ...base, id: idOf(index) });
-    });
-    const actor: Actor = {
-      kind: 'user',
-      userId: officer.id,
-      orgId: office.id,
-      orgKind: 'office',
-      roles: ['customs_officer'],
-      officeIds: [office.id],
-    };
+    const { office, actor } = await seedApplicationsInReview(deps, WARM_UP + CERTIFICATES);
     const type = deps.certificateTypes.get('RC')!;
     const layout = deps.certificateLayouts.get('RC')!;
     const seal = sealPng();
@@ -119,11 +70,12 @@ export async function run(): Promise<Figure[]> {
         .length;
     };
 
-    for (let index = 0; index < WARM_UP; index++) await issueSignRender(idOf(index));
+    for (let index = 0; index < WARM_UP; index++) await issueSignRender(benchApplicationId(index));
     const bareBefore = await barePdfkitRate(CALIBRATION_SECONDS);
     approving = 0;
     const startedAt = performance.now();
-    for (let index = WARM_UP; index < WARM_UP + CERTIFICATES; index++) await issueSignRender(idOf(index));
+    for (let index = WARM_UP; index < WARM_UP + CERTIFICATES; index++)
+      await issueSignRender(benchApplicationId(index));
     const seconds = (performance.now() - startedAt) / 1000;
     const rate = CERTIFICATES / seconds;
     const approvalRate = CERTIFICATES / (approving / 1000);

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedDemoData } from '../src/app/demo/seed-demo-data.js';
-import type { ApplicationRecord } from '../src/app/ports.js';
 import { approveApplication } from '../src/app/review/approve-application.js';
 import { openRuntime } from '../src/compose.js';
-import type { Actor } from '../src/domain/actor.js';
-import { goodApplication } from '../test/support/applications.js';
+import { benchApplicationId, seedApplicationsInReview } from './support/applications-in-review.js';
 import type { Figure } from './support/figures.js';
 import { round } from './support/figures.js';
 
@@ -27,60 +24,10 @@ export async function run(): Promise<Figure[]> {
     { sessionIdleMinutes: 60, sessionMaxHours: 12, filesDir: path.join(dir, 'files') },
   );
   try {
-    await seedDemoData(runtime.deps, { kind: 'system', name: 'bench' });
-    const store = runtime.deps.store;
-    const office = (await store.organisations.findByCode('2200'))!;
-    const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
-    const officer = (await store.users.findByUsername('officer.wang'))!;
-    const now = new Date().toISOString();
-    const base: ApplicationRecord = {
-      id: '',
-      enterpriseId: enterprise.id,
-      officeId: office.id,
-      typeCode: 'RC',
-      status: 'under_review',
-      data: goodApplication('RC', 10),
-      version: 3,
-      channel: 'api',
-      agencyId: null,
-      createdBy: 'bench',
-      idempotencyKey: null,
-      requestHash: null,
-      copiedFrom: null,
-      profileVersion: 1,
-      findings: [],
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      reviewerId: officer.id,
-      certificateNumber: null,
-      approvedAt: null,
-      automatic: null,
-      kind: 'original',
-      replacesId: null,
-      replacedById: null,
-      voidReason: null,
-      checks: [],
-      firstSubmittedAt: now,
-    };
-    await store.transaction(async (tx) => {
-      for (let index = 0; index < APPROVALS; index++)
-        await tx.applications.insert({ ...base, id: `bench-${String(index).padStart(6, '0')}` });
-    });
-    const actor: Actor = {
-      kind: 'user',
-      userId: officer.id,
-      orgId: office.id,
-      orgKind: 'office',
-      roles: ['customs_officer'],
-      officeIds: [office.id],
-    };
+    const { actor } = await seedApplicationsInReview(runtime.deps, APPROVALS);
     const startedAt = performance.now();
     for (let index = 0; index < APPROVALS; index++)
-      await approveApplication(runtime.deps, actor, {
-        id: `bench-${String(index).padStart(6, '0')}`,
-        expectedVersion: 3,
-      });
+      await approveApplication(runtime.deps, actor, { id: benchApplicationId(index), expectedVersion: 3 });
     const rate = APPROVALS / ((performance.now() - startedAt) / 1000);
     console.error(`  ${APPROVALS} approvals on SQLite: ${Math.round(rate)}/s`);
     return [
