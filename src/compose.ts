@@ -122,7 +122,7 @@ export async function openRuntime(
     throw error;
   }
   const deps: Deps = {
-    store: withSessionPrincipalCache(createKyselyStore(handle.db, handle.dialect, handle.sqlite), {
+    store: withSessionPrincipalCache(createKyselyStore(handle.db, handle.dialect, handle.directReads), {
       ttlMs: settings.sessionCacheMs ?? 0,
     }),
     clock: overrides.clock ?? systemClock,

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseConnection, Driver, SqliteDatabase } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
+import { DirectReads } from './direct-reads.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -22,6 +23,8 @@ export interface DatabaseHandle {
   schema: string | undefined;
   /** The raw SQLite handle (for online backup); undefined on PostgreSQL. */
   sqlite: BetterSqlite3.Database | undefined;
+  /** Hot reads straight on the SQLite handle, sharing a read transaction per turn; undefined on PostgreSQL. */
+  directReads: DirectReads | undefined;
   close(): Promise<void>;
 }
 
@@ -39,13 +42,22 @@ class ImmediateSqliteDriver extends SqliteDriver {
 /**
  * Kysely prepares every query anew; preparing costs more than running a small query. The same SQL text is
  * prepared once and its statement reused (statements are not shared across overlapping iterations: the
- * single connection runs one query at a time and we never stream).
+ * single connection runs one query at a time and we never stream). Every statement Kysely runs first ends
+ * the hot reads' shared read transaction, so that writes and transactions start on a free connection.
  */
-function withStatementCache(database: BetterSqlite3.Database, capacity = 500): SqliteDatabase {
+function withStatementCache(
+  database: BetterSqlite3.Database,
+  directReads: DirectReads,
+  capacity = 500,
+): SqliteDatabase {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
-    close: () => database.close(),
+    close: () => {
+      directReads.end();
+      database.close();
+    },
     prepare(text: string) {
+      directReads.end();
       let statement = statements.get(text);
       if (!statement) {
         statement = database.prepare(text);
@@ -59,8 +71,8 @@ function withStatementCache(database: BetterSqlite3.Database, capacity = 500): S
 
 class ImmediateSqliteDialect extends SqliteDialect {
   private readonly database: SqliteDatabase;
-  constructor(raw: BetterSqlite3.Database) {
-    const database = withStatementCache(raw);
+  constructor(raw: BetterSqlite3.Database, directReads: DirectReads) {
+    const database = withStatementCache(raw, directReads);
     super({ database });
     this.database = database;
   }
@@ -78,8 +90,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
-    return { dialect: 'sqlite', db, schema: undefined, sqlite, close: () => db.destroy() };
+    const directReads = new DirectReads(sqlite);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, directReads) });
+    return { dialect: 'sqlite', db, schema: undefined, sqlite, directReads, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -87,7 +100,14 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: 'postgres', db, schema: target.schema, sqlite: undefined, close: () => db.destroy() };
+  return {
+    dialect: 'postgres',
+    db,
+    schema: target.schema,
+    sqlite: undefined,
+    directReads: undefined,
+    close: () => db.destroy(),
+  };
 }
 
 // Kysely looks for its bookkeeping tables in every schema unless told which one: name it.
@@ -123,6 +143,7 @@ export async function backupSqlite(handle: DatabaseHandle, destination: string):
   if (!handle.sqlite)
     throw new Error('db backup copies the embedded SQLite database; use pg_dump for PostgreSQL');
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+  handle.directReads?.end();
   await handle.sqlite.backup(destination);
 }
 

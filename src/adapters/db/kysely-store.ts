@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
+import type { DirectReads } from './direct-reads.js';
 import { prepared } from './prepared-query.js';
 import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
@@ -121,7 +121,7 @@ function toJob(row: JobsTable): JobRecord {
   };
 }
 
-function organisations(db: Executor, direct: BetterSqlite3.Database | undefined): OrganisationRepository {
+function organisations(db: Executor, direct: DirectReads | undefined): OrganisationRepository {
   const byId = prepared(db, direct, () => db.selectFrom('organisations').selectAll().where('id', '=', ''));
   return {
     async insert(organisation) {
@@ -188,7 +188,7 @@ function organisations(db: Executor, direct: BetterSqlite3.Database | undefined)
   };
 }
 
-function users(db: Executor, direct: BetterSqlite3.Database | undefined): UserRepository {
+function users(db: Executor, direct: DirectReads | undefined): UserRepository {
   const memberships = prepared(db, direct, () =>
     db.selectFrom('office_memberships').select('office_id').where('user_id', '=', '').orderBy('office_id'),
   );
@@ -290,7 +290,7 @@ function users(db: Executor, direct: BetterSqlite3.Database | undefined): UserRe
   };
 }
 
-function sessions(db: Executor, direct: BetterSqlite3.Database | undefined): SessionRepository {
+function sessions(db: Executor, direct: DirectReads | undefined): SessionRepository {
   const officeIdsOf = users(db, direct).officeIdsOf;
   // One round trip for the common case: session, user and organisation joined.
   const principalById = prepared(db, direct, () =>
@@ -1040,7 +1040,7 @@ type IssuedRow = Pick<
   | 'void_reason'
 > & { jws: string | null };
 
-function applications(db: Executor, direct?: BetterSqlite3.Database): ApplicationRepository {
+function applications(db: Executor, direct?: DirectReads): ApplicationRepository {
   // Public verification's read: the columns it needs and the signed payload, in one query.
   const issuedQuery = () =>
     db
@@ -1745,9 +1745,9 @@ function repositories(
   db: Executor,
   dialect: Dialect,
   inTransaction: boolean,
-  sqlite: BetterSqlite3.Database | undefined,
+  directReads: DirectReads | undefined,
 ): Repositories {
-  const direct = inTransaction ? undefined : sqlite;
+  const direct = inTransaction ? undefined : directReads;
   return {
     notifications: notifications(db),
     applications: applications(db, direct),
@@ -1774,16 +1774,12 @@ function repositories(
 }
 
 /**
- * The Store port over Kysely, for SQLite and PostgreSQL alike. `sqlite` is the raw handle behind `db` on
- * SQLite, for the synchronous fast path of hot reads.
+ * The Store port over Kysely, for SQLite and PostgreSQL alike. `directReads` runs hot reads straight on
+ * the raw SQLite handle behind `db` (DirectReads).
  */
-export function createKyselyStore(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  sqlite?: BetterSqlite3.Database,
-): Store {
+export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, directReads?: DirectReads): Store {
   return {
-    ...repositories(db, dialect, false, sqlite),
+    ...repositories(db, dialect, false, directReads),
     transaction: (work) =>
       db.transaction().execute((trx) => work(repositories(trx, dialect, true, undefined))),
     ping: () => pingDatabase(db),

@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type {
@@ -7,6 +6,7 @@ import type {
   SigningKeyRecord,
   SigningKeyRepository,
 } from '../../app/ports.js';
+import type { DirectReads } from './direct-reads.js';
 import { prepared } from './prepared-query.js';
 import type { Database } from './schema.js';
 
@@ -49,7 +49,7 @@ function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
  * The issuing authority's signing keys. The list is read on every public verification (a key made by the
  * CLI in another process counts at once), so on SQLite it takes the raw handle's fast path.
  */
-export function signingKeys(db: Executor, direct?: BetterSqlite3.Database): SigningKeyRepository {
+export function signingKeys(db: Executor, direct?: DirectReads): SigningKeyRepository {
   const all = prepared(db, direct, () =>
     db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid'),
   );
