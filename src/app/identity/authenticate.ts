@@ -21,6 +21,34 @@ export function actorOfPrincipal(principal: SessionPrincipal): Actor {
   };
 }
 
+/** What a request needs from a principal besides the principal itself, worked out once per principal. */
+interface Derived {
+  settings: Deps['sessions'];
+  actor: Actor;
+  endsAtMs: number;
+  lastSeenMs: number;
+}
+
+/**
+ * The session cache hands out the same principal object to every request of a session until it changes
+ * (a touch makes a new one), so what is derived from it (the actor, frozen: requests share it; the
+ * session's end; when it was last seen) is kept beside it rather than worked out on every request.
+ */
+const derivedFromPrincipal = new WeakMap<SessionPrincipal, Derived>();
+
+function derive(principal: SessionPrincipal, settings: Deps['sessions']): Derived {
+  const known = derivedFromPrincipal.get(principal);
+  if (known?.settings === settings) return known;
+  const derived: Derived = {
+    settings,
+    actor: Object.freeze(actorOfPrincipal(principal)),
+    endsAtMs: sessionEndsAtMs(principal, settings),
+    lastSeenMs: Date.parse(principal.session.lastSeenAt),
+  };
+  derivedFromPrincipal.set(principal, derived);
+  return derived;
+}
+
 /** Resolves a session cookie's token to the acting user, or undefined when it is unknown, idle or expired. */
 export async function authenticateSession(
   deps: Pick<Deps, 'store' | 'clock' | 'sessions'>,
@@ -29,15 +57,16 @@ export async function authenticateSession(
   const sessionId = hashSecret(token);
   const principal = await deps.store.sessions.findPrincipal(sessionId);
   if (!principal) return undefined;
-  const now = deps.clock.now();
-  if (now.getTime() >= sessionEndsAtMs(principal, deps.sessions) || principal.user.status !== 'active') {
+  const { actor, endsAtMs, lastSeenMs } = derive(principal, deps.sessions);
+  const now = deps.clock.now().getTime();
+  if (now >= endsAtMs || principal.user.status !== 'active') {
     await deps.store.sessions.delete(sessionId);
     return undefined;
   }
-  if (now.getTime() - Date.parse(principal.session.lastSeenAt) > TOUCH_INTERVAL_MS) {
-    await deps.store.sessions.touch(sessionId, now.toISOString());
+  if (now - lastSeenMs > TOUCH_INTERVAL_MS) {
+    await deps.store.sessions.touch(sessionId, new Date(now).toISOString());
   }
-  return { actor: actorOfPrincipal(principal), principal };
+  return { actor, principal };
 }
 
 /** Resolves an API key to the system client acting for its organisation, or undefined. */
