@@ -8,8 +8,10 @@ import { enqueueJob } from '../../src/app/jobs/job-queue.js';
 import { JobRunner } from '../../src/app/jobs/job-runner.js';
 import { purgeExpiredRecords } from '../../src/app/maintenance/purge-expired-records.js';
 import { createOrganisation } from '../../src/app/organisations/create-organisation.js';
+import type { ApplicationRecord } from '../../src/app/ports.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { AUDIT_GENESIS_HASH } from '../../src/domain/audit.js';
+import { goodApplication } from '../support/applications.js';
 import type { TestRuntime } from '../support/runtime.js';
 import { describeEachDatabase, openTestRuntime } from '../support/runtime.js';
 
@@ -220,6 +222,61 @@ describeEachDatabase('store contract', (dialect) => {
     runtime.clock.advance(60_000);
     expect(await runner.runDue()).toBe(1);
     expect(await store.jobs.findById(leased[0]!.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('updates an application read in the same transaction column by column, and refuses a stale version', async () => {
+    const { store } = runtime.deps;
+    const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
+    const office = (await store.organisations.findByCode('2200'))!;
+    const at = runtime.clock.now().toISOString();
+    const draft: ApplicationRecord = {
+      id: 'contract-application',
+      enterpriseId: enterprise.id,
+      officeId: office.id,
+      typeCode: 'RC',
+      status: 'under_review',
+      data: goodApplication('RC', 2),
+      version: 3,
+      channel: 'api',
+      agencyId: null,
+      createdBy: 'contract',
+      idempotencyKey: 'key-1',
+      requestHash: null,
+      copiedFrom: null,
+      profileVersion: 1,
+      findings: [],
+      createdAt: at,
+      updatedAt: at,
+      submittedAt: at,
+      reviewerId: null,
+      certificateNumber: null,
+      approvedAt: null,
+      automatic: null,
+      kind: 'original',
+      replacesId: null,
+      replacedById: null,
+      voidReason: null,
+      checks: [],
+      firstSubmittedAt: at,
+    };
+    await store.transaction((tx) => tx.applications.insert(draft));
+    const approved = await store.transaction(async (tx) => {
+      const read = (await tx.applications.findById(draft.id))!;
+      const first = { ...read, status: 'approved' as const, certificateNumber: 'R262200000001', version: 4 };
+      expect(await tx.applications.update(first, 3)).toBe(true);
+      // A second change in the same transaction starts from the first, not from what was read.
+      const second = { ...first, data: { ...first.data, remarks: 'Second change' }, version: 5 };
+      expect(await tx.applications.update(second, 4)).toBe(true);
+      expect(await tx.applications.update({ ...second, version: 6 }, 4)).toBe(false);
+      return second;
+    });
+    expect(await store.applications.findById(draft.id)).toEqual(approved);
+    expect(approved).toMatchObject({
+      idempotencyKey: 'key-1',
+      certificateNumber: 'R262200000001',
+      version: 5,
+    });
+    expect(await store.applications.findByIdempotencyKey(enterprise.id, 'key-1')).toEqual(approved);
   });
 
   if (dialect === 'sqlite') {

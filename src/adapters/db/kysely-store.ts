@@ -1040,7 +1040,24 @@ type IssuedRow = Pick<
   | 'void_reason'
 > & { jws: string | null };
 
-function applications(db: Executor, direct?: DirectReads): ApplicationRepository {
+/**
+ * The columns of `after` that differ from `before`. SQLite rewrites every index on a column named in an
+ * UPDATE's SET, changed or not: an approval that set all columns rewrote nine index entries where four
+ * change, and each rewritten index page is another page in the write-ahead log at commit.
+ */
+function changedColumns<Row extends object>(before: Row, after: Row): Partial<Row> {
+  const changes: Partial<Row> = {};
+  for (const column of Object.keys(after) as Array<keyof Row>) {
+    if (after[column] !== before[column]) changes[column] = after[column];
+  }
+  return changes;
+}
+
+function applications(db: Executor, direct?: DirectReads, inTransaction = false): ApplicationRepository {
+  // Inside a transaction, the rows read by id: an update of a row read at the version it expects sets only
+  // the columns that changed (every change bumps the version, so a row at a version never differs from
+  // what was read at it).
+  const readRows = inTransaction ? new Map<string, Database['applications']>() : undefined;
   // Public verification's read: the columns it needs and the signed payload, in one query.
   const issuedQuery = () =>
     db
@@ -1074,6 +1091,7 @@ function applications(db: Executor, direct?: DirectReads): ApplicationRepository
     },
     async findById(id) {
       const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row) readRows?.set(id, row);
       return row && toApplication(row);
     },
     async findByCertificateNumbers(numbers) {
@@ -1095,14 +1113,21 @@ function applications(db: Executor, direct?: DirectReads): ApplicationRepository
       return row && toApplication(row);
     },
     async update(application, expectedVersion) {
-      const { id: _id, created_at: _created, ...changes } = applicationRow(application);
+      const row = applicationRow(application);
+      const { id: _id, created_at: _created, ...columns } = row;
+      const before = readRows?.get(application.id);
+      const changes = before?.version === expectedVersion ? changedColumns(before, columns) : columns;
+      if (Object.keys(changes).length === 0) changes.version = columns.version; // nothing changed: still a write
       const result = await db
         .updateTable('applications')
         .set(changes)
         .where('id', '=', application.id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const updated = Number(result.numUpdatedRows) === 1;
+      if (updated) readRows?.set(application.id, row);
+      else readRows?.delete(application.id);
+      return updated;
     },
     async list(filter) {
       let query = db.selectFrom('applications').selectAll();
@@ -1750,7 +1775,7 @@ function repositories(
   const direct = inTransaction ? undefined : directReads;
   return {
     notifications: notifications(db),
-    applications: applications(db, direct),
+    applications: applications(db, direct, inTransaction),
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
     verificationCases: verificationCases(db),
