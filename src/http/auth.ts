@@ -53,10 +53,11 @@ export function registerAuthentication(
   app.decorateRequest('actor', null);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const url = request.routeOptions.url;
+    // routeOptions builds a new object on every read: read it once.
+    const { url, config } = request.routeOptions;
     if (!url?.startsWith('/api/') || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))) return;
     // Public operations (login, later public verification) ignore any identity sent with them.
-    if (request.routeOptions.config.auth === 'public') return;
+    if (config.auth === 'public') return;
 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
