@@ -1,3 +1,5 @@
+// First, before any other module runs: V8 flags for the whole process.
+import './v8-flags.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
