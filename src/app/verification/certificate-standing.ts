@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ApplicationData } from '../../domain/application.js';
 import { applicationDataSchema } from '../../domain/application.js';
 import { jwksOf } from '../../domain/signing-keys.js';
@@ -53,17 +52,25 @@ export function publishedKeySource(deps: VerificationDeps): KeySource {
 }
 
 /**
- * Integrity results already worked out, by a digest of everything they depend on: the number asked, and
- * the stored row's type, data text and JWS exactly as read. A lookup of an unchanged certificate skips
- * reading the keys, the signature, the payload's schema, the data's schema and the comparison; any edit
- * of the row or of its JWS is a new digest, so it is checked afresh. The key set is not part of the
- * digest because published keys are never withdrawn or changed (ADR 0009): a payload that verified, or
- * failed to verify, under a key keeps doing so. UNKNOWN_ISSUER is not kept, as a key may be published
- * later. (Were revocation ever built, it would have to empty this map.) One map per store, as the keys
- * are the store's; bounded, emptied when full.
+ * Integrity results already worked out, by certificate number, with everything they depend on: the stored
+ * row's type, data text and JWS exactly as read. A lookup of an unchanged certificate skips reading the
+ * keys, the signature, the payload's schema, the data's schema and the comparison; any edit of the row or
+ * of its JWS no longer equals what was kept, so it is checked afresh. The texts are compared as they are
+ * (a SHA-256 over them cost about 6 µs of a 100 µs status lookup; comparing equal strings costs well under
+ * one), so each entry holds about 15 kB: up to 1,000 entries. The key set is not part of the entry because
+ * published keys are never withdrawn or changed (ADR 0009): a payload that verified, or failed to verify,
+ * under a key keeps doing so. UNKNOWN_ISSUER is not kept, as a key may be published later. (Were revocation
+ * ever built, it would have to empty this map.) One map per store, as the keys are the store's; emptied
+ * when full.
  */
-const checkedIntegrity = new WeakMap<object, Map<string, Integrity>>();
-const CHECKED_INTEGRITY_LIMIT = 10_000;
+interface CheckedIntegrity {
+  typeCode: string;
+  jws: string;
+  dataJson: string;
+  integrity: Integrity;
+}
+const checkedIntegrity = new WeakMap<object, Map<string, CheckedIntegrity>>();
+const CHECKED_INTEGRITY_LIMIT = 1_000;
 
 async function integrityOf(
   store: VerificationDeps['store'],
@@ -71,18 +78,20 @@ async function integrityOf(
   certificate: IssuedCertificate & { jws: string },
   keys: KeySource,
 ): Promise<Integrity> {
-  const digest = createHash('sha256')
-    .update(`${number}\0${certificate.typeCode}\0${certificate.jws}\0`)
-    .update(certificate.dataJson)
-    .digest('base64');
   let checked = checkedIntegrity.get(store);
   if (!checked) checkedIntegrity.set(store, (checked = new Map()));
-  const known = checked.get(digest);
-  if (known) return known;
+  const known = checked.get(number);
+  if (
+    known?.typeCode === certificate.typeCode &&
+    known.jws === certificate.jws &&
+    known.dataJson === certificate.dataJson
+  )
+    return known.integrity;
   const integrity = checkIntegrity(number, certificate, await keys());
   if (integrity.verdict === 'UNKNOWN_ISSUER') return integrity;
-  if (checked.size >= CHECKED_INTEGRITY_LIMIT) checked.clear();
-  checked.set(digest, integrity);
+  if (checked.size >= CHECKED_INTEGRITY_LIMIT && !checked.has(number)) checked.clear();
+  const { typeCode, jws, dataJson } = certificate;
+  checked.set(number, { typeCode, jws, dataJson, integrity });
   return integrity;
 }
 
