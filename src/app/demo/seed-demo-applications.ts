@@ -128,8 +128,8 @@ export async function seedDemoApplications(deps: Deps): Promise<void> {
     return approveApplication(deps, officer, { id: sent.id, expectedVersion: taken.version });
   };
   const archived = await issue('RC', 'EB-DEMO-0004');
-  // Print confirmation (confirmPrint) is being built with the print flow; until it lands the demo moves the
-  // certificate to archived directly, as confirming its print will.
+  // Archived as a confirmed print leaves it, without printing: rendering a PDF at every demo start would
+  // only slow the start.
   const stored = await deps.store.applications.findById(archived.id);
   if (stored)
     await deps.store.applications.update(
