@@ -1,7 +1,14 @@
 import { measureAuthVsHealthz } from './support/auth-vs-healthz.js';
 import type { Figure } from './support/figures.js';
 import { round } from './support/figures.js';
-import { meanOf, shareOfHealthz, shareRange, worstOf } from './support/share-of-healthz.js';
+import {
+  meanOf,
+  roundsLimitedByLoadGenerator,
+  shareByServerCpu,
+  shareOfHealthz,
+  shareRange,
+  worstOf,
+} from './support/share-of-healthz.js';
 
 export const name = 'http-auth-vs-healthz';
 
@@ -31,6 +38,16 @@ export async function run(): Promise<Figure[]> {
       target: '>= 60% of /healthz',
       check: { op: '>=', value: 60 },
     },
+    figure(
+      'the same share by server CPU per request (median of rounds)',
+      round(shareByServerCpu(result), 1),
+      '%',
+    ),
+    figure(
+      'rounds whose /healthz rate the load generator held down',
+      roundsLimitedByLoadGenerator(result),
+      'rounds',
+    ),
     figure(
       'GET /healthz p99 latency',
       worstOf(healthz, (run) => run.p99Ms),

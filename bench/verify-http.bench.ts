@@ -7,6 +7,8 @@ import { startServer } from './support/server.js';
 import {
   meanOf,
   measureShareOfHealthz,
+  roundsLimitedByLoadGenerator,
+  shareByServerCpu,
   shareOfHealthz,
   shareRange,
   worstOf,
@@ -49,6 +51,8 @@ export async function run(): Promise<Figure[]> {
   let healthz: LoadRun[];
   let status: LoadRun[];
   let share: number;
+  let shareByCpu: number;
+  let limitedRounds: number;
   try {
     const number = await archivedCertificate(server);
     const statusTarget: LoadTarget = {
@@ -62,6 +66,8 @@ export async function run(): Promise<Figure[]> {
     const result = await measureShareOfHealthz(server, statusTarget);
     ({ healthz, target: status } = result);
     share = shareOfHealthz(result);
+    shareByCpu = shareByServerCpu(result);
+    limitedRounds = roundsLimitedByLoadGenerator(result);
     console.error(`  status address as share of /healthz by round: ${shareRange(result)}`);
   } finally {
     await server.stop();
@@ -78,6 +84,8 @@ export async function run(): Promise<Figure[]> {
       target: '>= 50% of /healthz',
       check: { op: '>=', value: 50 },
     },
+    figure('the same share by server CPU per request (median of rounds)', round(shareByCpu, 1), '%'),
+    figure('rounds whose /healthz rate the load generator held down', limitedRounds, 'rounds'),
     figure(
       'status address p99 latency',
       worstOf(status, (run) => run.p99Ms),

@@ -111,6 +111,36 @@ export function shareOfHealthz(result: ShareOfHealthz): number {
   return median(sharesByRound(result));
 }
 
+/** Server CPU per request in µs, or null where /proc cannot tell. */
+function serverMicrosPerRequest(run: LoadRun): number | null {
+  return run.serverCpuPercent === null ? null : (run.serverCpuPercent / 100) * (1e6 / run.requestsPerSecond);
+}
+
+/**
+ * The same share by server CPU per request: /healthz's µs per request as a percentage of the target's,
+ * median of the rounds; NaN where /proc cannot tell. It is what the rate share means when the server is
+ * the bottleneck, and it stays true when it is not: when the machine runs fast, the load generator can
+ * use its whole core before the server does on /healthz, which holds /healthz's rate down and flatters
+ * the rate share.
+ */
+export function shareByServerCpu(result: ShareOfHealthz): number {
+  const shares: number[] = [];
+  for (const [index, run] of result.target.entries()) {
+    const target = serverMicrosPerRequest(run);
+    const healthz = serverMicrosPerRequest(result.healthz[index]!);
+    if (target === null || healthz === null) return Number.NaN;
+    shares.push((100 * healthz) / target);
+  }
+  return median(shares);
+}
+
+/** Rounds in which /healthz was held down by the load generator (its core busy, the server's not). */
+export function roundsLimitedByLoadGenerator(result: ShareOfHealthz): number {
+  return result.healthz.filter(
+    (run) => run.loadGeneratorCpuPercent > 90 && run.serverCpuPercent !== null && run.serverCpuPercent < 90,
+  ).length;
+}
+
 /** The lowest and highest of the rounds' shares, to print beside the median. */
 export function shareRange(result: ShareOfHealthz): string {
   const shares = sharesByRound(result);
