@@ -1,7 +1,7 @@
 import { seedDemoData } from '../../src/app/demo/seed-demo-data.js';
-import type { ApplicationRecord, Deps, OrganisationRecord } from '../../src/app/ports.js';
+import type { Deps, OrganisationRecord } from '../../src/app/ports.js';
 import type { Actor } from '../../src/domain/actor.js';
-import { goodApplication } from '../../test/support/applications.js';
+import { applicationInReview, goodApplication } from '../../test/support/applications.js';
 
 /** The id of the `index`th application `seedApplicationsInReview` put in review. */
 export const benchApplicationId = (index: number) => `bench-${String(index).padStart(6, '0')}`;
@@ -21,39 +21,19 @@ export async function seedApplicationsInReview(
   const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
   const officer = (await store.users.findByUsername('officer.wang'))!;
   const now = new Date().toISOString();
-  const base: ApplicationRecord = {
-    id: '',
-    enterpriseId: enterprise.id,
-    officeId: office.id,
-    typeCode: 'RC',
-    status: 'under_review',
-    data: goodApplication('RC', 10),
-    version: 3,
-    channel: 'api',
-    agencyId: null,
-    createdBy: 'bench',
-    idempotencyKey: null,
-    requestHash: null,
-    copiedFrom: null,
-    profileVersion: 1,
-    findings: [],
-    createdAt: now,
-    updatedAt: now,
-    submittedAt: now,
-    reviewerId: officer.id,
-    certificateNumber: null,
-    approvedAt: null,
-    automatic: null,
-    kind: 'original',
-    replacesId: null,
-    replacedById: null,
-    voidReason: null,
-    checks: [],
-    firstSubmittedAt: now,
-  };
+  const data = goodApplication('RC', 10);
   await store.transaction(async (tx) => {
     for (let index = 0; index < count; index++)
-      await tx.applications.insert({ ...base, id: benchApplicationId(index) });
+      await tx.applications.insert(
+        applicationInReview(now, {
+          id: benchApplicationId(index),
+          enterpriseId: enterprise.id,
+          officeId: office.id,
+          data,
+          createdBy: 'bench',
+          reviewerId: officer.id,
+        }),
+      );
   });
   const actor: Actor = {
     kind: 'user',

@@ -8,10 +8,9 @@ import { enqueueJob } from '../../src/app/jobs/job-queue.js';
 import { JobRunner } from '../../src/app/jobs/job-runner.js';
 import { purgeExpiredRecords } from '../../src/app/maintenance/purge-expired-records.js';
 import { createOrganisation } from '../../src/app/organisations/create-organisation.js';
-import type { ApplicationRecord } from '../../src/app/ports.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { AUDIT_GENESIS_HASH } from '../../src/domain/audit.js';
-import { goodApplication } from '../support/applications.js';
+import { applicationInReview, goodApplication } from '../support/applications.js';
 import type { TestRuntime } from '../support/runtime.js';
 import { describeEachDatabase, openTestRuntime } from '../support/runtime.js';
 
@@ -228,37 +227,14 @@ describeEachDatabase('store contract', (dialect) => {
     const { store } = runtime.deps;
     const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
     const office = (await store.organisations.findByCode('2200'))!;
-    const at = runtime.clock.now().toISOString();
-    const draft: ApplicationRecord = {
+    const draft = applicationInReview(runtime.clock.now().toISOString(), {
       id: 'contract-application',
       enterpriseId: enterprise.id,
       officeId: office.id,
-      typeCode: 'RC',
-      status: 'under_review',
       data: goodApplication('RC', 2),
-      version: 3,
-      channel: 'api',
-      agencyId: null,
       createdBy: 'contract',
       idempotencyKey: 'key-1',
-      requestHash: null,
-      copiedFrom: null,
-      profileVersion: 1,
-      findings: [],
-      createdAt: at,
-      updatedAt: at,
-      submittedAt: at,
-      reviewerId: null,
-      certificateNumber: null,
-      approvedAt: null,
-      automatic: null,
-      kind: 'original',
-      replacesId: null,
-      replacedById: null,
-      voidReason: null,
-      checks: [],
-      firstSubmittedAt: at,
-    };
+    });
     await store.transaction((tx) => tx.applications.insert(draft));
     const approved = await store.transaction(async (tx) => {
       const read = (await tx.applications.findById(draft.id))!;

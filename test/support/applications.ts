@@ -1,5 +1,6 @@
 import { loadCertificateTypes } from '../../src/adapters/reference/certificate-type-files.js';
 import { loadHsNomenclature } from '../../src/adapters/reference/hs-nomenclature-file.js';
+import type { ApplicationRecord } from '../../src/app/ports.js';
 import type { ApplicationData } from '../../src/domain/application.js';
 import type { CertificateType } from '../../src/domain/certificate-types.js';
 import { boxOf } from '../../src/domain/certificate-types.js';
@@ -76,5 +77,44 @@ export function goodApplication(code: string, items = 1): ApplicationData {
     remarks: '',
     declaration: { place: 'SHANGHAI', date: TODAY },
     commitment: true,
+  };
+}
+
+/**
+ * An application record already in review (submitted at `at`, version 3), for tests and benchmarks that
+ * put it straight into the store rather than through the use cases; `fields` name the record and set
+ * whatever else the caller needs.
+ */
+export function applicationInReview(
+  at: string,
+  fields: Pick<ApplicationRecord, 'id' | 'enterpriseId' | 'officeId'> & Partial<ApplicationRecord>,
+): ApplicationRecord {
+  return {
+    typeCode: 'RC',
+    status: 'under_review',
+    data: fields.data ?? goodApplication(fields.typeCode ?? 'RC'),
+    version: 3,
+    channel: 'api',
+    agencyId: null,
+    createdBy: 'test',
+    idempotencyKey: null,
+    requestHash: null,
+    copiedFrom: null,
+    profileVersion: 1,
+    findings: [],
+    createdAt: at,
+    updatedAt: at,
+    submittedAt: at,
+    reviewerId: null,
+    certificateNumber: null,
+    approvedAt: null,
+    automatic: null,
+    kind: 'original',
+    replacesId: null,
+    replacedById: null,
+    voidReason: null,
+    checks: [],
+    firstSubmittedAt: at,
+    ...fields,
   };
 }
