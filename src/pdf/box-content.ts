@@ -26,12 +26,37 @@ export const formatMoney = (value: number): string => MONEY.format(value);
 
 const isItemPath = (path: ApplicationField): boolean => path.startsWith('items[].');
 
+interface BoxFields {
+  /** The box's fields outside the goods items, and the groups they belong to, in the type file's order. */
+  paths: Set<ApplicationField>;
+  groups: string[];
+  /** The box's fields of each goods item. */
+  itemPaths: Set<ApplicationField>;
+}
+
+/** Each box's fields sorted out once per process: every certificate asks again, for every item. */
+const fieldsOfBox = new WeakMap<TypeBox, BoxFields>();
+
+function boxFields(box: TypeBox): BoxFields {
+  let fields = fieldsOfBox.get(box);
+  if (!fields) {
+    const all = box.fields.map((field) => field.path);
+    const outside = all.filter((path) => !isItemPath(path));
+    fields = {
+      paths: new Set(outside),
+      groups: [...new Set(outside.map((path) => path.split('.')[0]!.replace('[]', '')))],
+      itemPaths: new Set(all.filter(isItemPath)),
+    };
+    fieldsOfBox.set(box, fields);
+  }
+  return fields;
+}
+
 /** The box's fields outside the goods items (parties, transport, invoices, declaration ...), as lines. */
 export function boxLines(box: TypeBox, data: ApplicationData): string[] {
-  const paths = box.fields.map((field) => field.path).filter((path) => !isItemPath(path));
-  const has = (path: ApplicationField) => paths.includes(path);
+  const { paths, groups } = boxFields(box);
+  const has = (path: ApplicationField) => paths.has(path);
   const lines: string[] = [];
-  const groups = [...new Set(paths.map((path) => path.split('.')[0]!.replace('[]', '')))];
   for (const group of groups) {
     switch (group) {
       case 'exporter':
@@ -117,23 +142,23 @@ export function boxLines(box: TypeBox, data: ApplicationData): string[] {
 
 /** What the box says for one goods item (a column of the goods table), as lines. */
 export function itemLines(box: TypeBox, item: GoodsItem): string[] {
-  const paths = box.fields.map((field) => field.path).filter(isItemPath);
-  const has = (path: ApplicationField) => paths.includes(path);
+  const paths = boxFields(box).itemPaths;
   const lines: string[] = [];
-  if (has('items[].marks')) lines.push(item.marks);
-  if (has('items[].description')) {
-    const packages = has('items[].packageCount') ? packagesStatement(item) : '';
+  if (paths.has('items[].marks')) lines.push(item.marks);
+  if (paths.has('items[].description')) {
+    const packages = paths.has('items[].packageCount') ? packagesStatement(item) : '';
     lines.push(packages ? `${packages} OF ${item.description}` : item.description);
   }
   // Where the HS code shares the description's box (Form E, Singapore, Pakistan), it is labelled.
-  if (has('items[].hsCode')) lines.push(paths.length > 1 ? `HS CODE ${item.hsCode}` : item.hsCode);
-  if (has('items[].originCriterion')) lines.push(item.originCriterion);
-  if (has('items[].originCountry')) lines.push(country(item.originCountry));
-  if (has('items[].quantity') && item.quantity !== null)
+  if (paths.has('items[].hsCode')) lines.push(paths.size > 1 ? `HS CODE ${item.hsCode}` : item.hsCode);
+  if (paths.has('items[].originCriterion')) lines.push(item.originCriterion);
+  if (paths.has('items[].originCountry')) lines.push(country(item.originCountry));
+  if (paths.has('items[].quantity') && item.quantity !== null)
     lines.push(
-      `${formatQuantity(item.quantity)} ${has('items[].quantityUnit') ? item.quantityUnit : ''}`.trim(),
+      `${formatQuantity(item.quantity)} ${paths.has('items[].quantityUnit') ? item.quantityUnit : ''}`.trim(),
     );
-  if (has('items[].fobValue') && item.fobValue !== null) lines.push(`FOB USD ${formatMoney(item.fobValue)}`);
+  if (paths.has('items[].fobValue') && item.fobValue !== null)
+    lines.push(`FOB USD ${formatMoney(item.fobValue)}`);
   return nonEmpty(lines);
 }
 

@@ -105,36 +105,10 @@ function withSubsetCache(font: FontkitFont): CjkFont {
 /** The deflated bytes of each kept subset: pdfkit would deflate the same ~90 kB for every document. */
 const deflated = new WeakMap<Uint8Array, Buffer>();
 
-/** The part of pdfkit's stream objects (PDFReference) that `reuseDeflatedSubsets` touches. */
-interface StreamReference {
-  compress: boolean;
-  buffer: Uint8Array[];
-  data: Record<string, unknown>;
-  finalize(): void;
-}
-
 /**
- * Makes `doc` write a font file stream whose content is a kept subset with the subset's deflated bytes
- * instead of deflating them again: a Noto Sans CJK subset carries the font's global subroutines, about
- * 90 kB, whose compression was about 2 ms of every certificate with Chinese text. pdfkit writes the
- * subset as the single chunk of a fresh stream object (`fontFile.end(subset.encode())`), the chunk is the
- * very array kept above, and a stream already filtered is written as it is.
+ * The deflated bytes of a kept subset, for `collectOutput` (`pdf-output.ts`) to write as they are: a Noto
+ * Sans CJK subset carries the font's global subroutines, about 90 kB, whose compression was about 2 ms of
+ * every certificate with Chinese text. pdfkit writes a subset as the single chunk of a fresh stream object
+ * (`fontFile.end(subset.encode())`), and that chunk is the very array kept above.
  */
-export function reuseDeflatedSubsets(doc: PDFKit.PDFDocument): void {
-  const ref = doc.ref.bind(doc);
-  doc.ref = (data) => {
-    const reference = ref(data) as unknown as StreamReference;
-    const finalize = reference.finalize.bind(reference);
-    reference.finalize = () => {
-      const only = reference.buffer.length === 1 ? reference.buffer[0] : undefined;
-      const compressed = only && reference.compress ? deflated.get(only) : undefined;
-      if (compressed) {
-        reference.compress = false;
-        reference.buffer = [compressed];
-        reference.data['Filter'] = 'FlateDecode';
-      }
-      finalize();
-    };
-    return reference as unknown as PDFKit.PDFKitReference;
-  };
-}
+export const deflatedSubset = (bytes: Uint8Array): Buffer | undefined => deflated.get(bytes);

@@ -8,11 +8,13 @@ import type { Endorsement } from '../domain/endorsements.js';
 import { certificateDate } from '../domain/endorsements.js';
 import { boxLines, containsCjk, itemLines, tickLines } from './box-content.js';
 import type { CjkFont } from './fonts.js';
-import { cjkFont, reuseDeflatedSubsets } from './fonts.js';
+import { cjkFont, deflatedSubset } from './fonts.js';
 import { imageSource } from './images.js';
+import { collectOutput, infoString } from './pdf-output.js';
 import { drawQrCode } from './qr-code.js';
 import type { StandardFontName } from './standard-fonts.js';
 import { standardFont } from './standard-fonts.js';
+import type { WrappedText } from './text-layout.js';
 import { lineHeight, lineOperators, pdfNumber, textObject, textWidth, wrapText } from './text-layout.js';
 
 /** Everything a certificate shows: plain data, no database rows, no I/O. */
@@ -119,6 +121,7 @@ function standardFontDictionaries(doc: PDFKit.PDFDocument): Record<string, PDFKi
 class Sheet {
   private cjkRegistered = false;
   private fonts: Record<string, PDFKit.PDFKitReference> | undefined;
+  private readonly wrapped = new Map<string, WrappedText>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -144,6 +147,20 @@ class Sheet {
     this.doc.font('cjk').fontSize(size);
   }
 
+  /**
+   * The line set in the width, kept for the document: a box's text is measured at each size tried, then
+   * again for its row's height, then set.
+   */
+  wrap(line: string, font: StandardFontName, size: number, width: number): WrappedText {
+    const key = `${font}\u0000${size}\u0000${width}\u0000${line}`;
+    let wrapped = this.wrapped.get(key);
+    if (!wrapped) {
+      wrapped = wrapText(line, standardFont(font), size, width);
+      this.wrapped.set(key, wrapped);
+    }
+    return wrapped;
+  }
+
   heightOf(
     lines: readonly string[],
     width: number,
@@ -161,9 +178,10 @@ class Sheet {
    */
   private lineHeight(line: string, width: number, size: number, font: StandardFontName): number {
     if (!containsCjk(line)) {
-      const metrics = standardFont(font);
-      const wrapped = wrapText(line, metrics, size, width);
-      return wrapped.fits ? wrapped.lines.length * lineHeight(metrics, size) : Number.POSITIVE_INFINITY;
+      const wrapped = this.wrap(line, font, size, width);
+      return wrapped.fits
+        ? wrapped.lines.length * lineHeight(standardFont(font), size)
+        : Number.POSITIVE_INFINITY;
     }
     // pdfkit measures CJK text; the same lines recur, so measured heights are kept for the process.
     const key = `${size}\u0000${width}\u0000${line}`;
@@ -192,7 +210,7 @@ class Sheet {
         y += this.lineHeight(line, area.width, size, DATA_FONT);
         continue;
       }
-      for (const part of wrapText(line, metrics, size, area.width).lines) {
+      for (const part of this.wrap(line, DATA_FONT, size, area.width).lines) {
         body += lineOperators(part, metrics, size, area.x, y);
         y += lineHeight(metrics, size);
       }
@@ -225,18 +243,12 @@ export async function renderCertificate(
   const self = options.mode === 'self';
   // font '': no default font, or pdfkit would parse Helvetica's metrics for every document (standard-fonts.ts).
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, font: '' });
-  reuseDeflatedSubsets(doc);
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = collectOutput(doc, { deflated: deflatedSubset });
   const sheet = new Sheet(doc, () => options.cjkFont ?? cjkFont());
   doc.info.Title = `${type.names.en} ${certificate.number}`;
   doc.info.Producer = 'Origo';
   if (certificate.signedPayload)
-    (doc.info as Record<string, unknown>)['OrigoSignedPayload'] = certificate.signedPayload;
+    (doc.info as Record<string, unknown>)['OrigoSignedPayload'] = infoString(certificate.signedPayload);
 
   const typeBox = (box: LayoutBox) => type.boxes.find((entry) => entry.number === box.number)!;
   const columns = layout.boxes.filter((box) => isGoodsColumn(type, box));
@@ -249,7 +261,7 @@ export async function renderCertificate(
   const dataArea = (box: LayoutBox): Area => {
     if (box.dataRect) return toPoints(box.dataRect);
     const area = toPoints(box.rect);
-    const top = titleHeight(type, layout, box, area);
+    const top = titleHeight(type, layout, box, area, sheet);
     return {
       x: area.x + PAD,
       y: area.y + top + PAD / 2,
@@ -414,14 +426,19 @@ function preparedImages(certificate: CertificateDocument) {
 }
 
 /** The height a box's title takes at the box's top (goods columns: the goods table's title row). */
-function titleHeight(type: CertificateType, layout: CertificateLayout, box: LayoutBox, area: Area): number {
+function titleHeight(
+  type: CertificateType,
+  layout: CertificateLayout,
+  box: LayoutBox,
+  area: Area,
+  sheet?: Sheet,
+): number {
   if (isGoodsColumn(type, box)) return mm(layout.goods.headerHeight);
-  const wrapped = wrapText(
-    `${box.number}. ${box.title}`,
-    standardFont(TITLE_FONT),
-    TITLE_SIZE,
-    area.width - 2 * PAD,
-  );
+  const title = `${box.number}. ${box.title}`;
+  const width = area.width - 2 * PAD;
+  const wrapped = sheet
+    ? sheet.wrap(title, TITLE_FONT, TITLE_SIZE, width)
+    : wrapText(title, standardFont(TITLE_FONT), TITLE_SIZE, width);
   return wrapped.fits
     ? wrapped.lines.length * lineHeight(standardFont(TITLE_FONT), TITLE_SIZE) + PAD
     : Number.POSITIVE_INFINITY;

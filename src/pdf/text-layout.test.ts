@@ -40,10 +40,12 @@ describe('standard font metrics and text layout', () => {
     expect(wrapText('A B C', font, 8, 40).fits).toBe(true);
   });
 
-  it('writes the glyphs as WinAnsi hex with kerning between them, the baseline an ascender below the top', () => {
+  it('writes the glyphs as a WinAnsi literal string with kerning between them, the baseline an ascender below the top', () => {
     const font = standardFont('Helvetica');
     // "AV" is a kerned pair in Helvetica (-70).
-    expect(lineOperators('AV', font, 10, 5, 20)).toBe('1 0 0 -1 5 27.18 Tm\n[<41> 70 <56>] TJ\n');
+    expect(lineOperators('AV', font, 10, 5, 20)).toBe('1 0 0 -1 5 27.18 Tm\n[(A) 70 (V)] TJ\n');
+    // Parentheses and backslashes are escaped; other WinAnsi codes, the euro's 0x80 too, are written as bytes.
+    expect(lineOperators('(1\\2)€', font, 10, 5, 20)).toBe('1 0 0 -1 5 27.18 Tm\n[(\\(1\\\\2\\)\x80)] TJ\n');
     expect(winAnsiCode('€'.charCodeAt(0))).toBe(0x80);
     expect(winAnsiCode('中'.charCodeAt(0))).toBe(0x3f);
   });

@@ -45,6 +45,18 @@ export function textWidth(text: string, font: StandardFontMetrics, size: number)
 export const lineHeight = (font: StandardFontMetrics, size: number): number =>
   (font.lineHeight * size) / 1000;
 
+/** The width of characters start to end (exclusive), without the last one's kerning against the next. */
+function spanWidth(
+  advance: Float64Array,
+  codes: Uint8Array,
+  font: StandardFontMetrics,
+  start: number,
+  end: number,
+): number {
+  const kern = end < codes.length ? font.kerning[codes[end - 1]! * 256 + codes[end]!]! : 0;
+  return advance[end]! - advance[start]! - kern;
+}
+
 /** Sets one paragraph (no line feeds) in the width: greedy, as word processors and pdfkit do. */
 function wrapParagraph(
   text: string,
@@ -63,8 +75,6 @@ function wrapParagraph(
     advance[index + 1] = advance[index]! + font.widths[code]! + kern;
   }
   const limit = (width * 1000) / size + 1e-6;
-  const widthOf = (start: number, end: number) =>
-    advance[end]! - advance[start]! - (end < count ? font.kerning[codes[end - 1]! * 256 + codes[end]!]! : 0);
 
   let lineStart = 0;
   let lineEnd = -1; // where the current line's visible text ends; -1 while the line is empty
@@ -86,11 +96,11 @@ function wrapParagraph(
     let segmentEnd = visibleEnd;
     while (segmentEnd < count && isSpace(codes[segmentEnd]!)) segmentEnd++;
     if (visibleEnd > segmentStart) {
-      if (lineEnd >= 0 && widthOf(lineStart, visibleEnd) > limit) {
+      if (lineEnd >= 0 && spanWidth(advance, codes, font, lineStart, visibleEnd) > limit) {
         out.lines.push(text.slice(lineStart, lineEnd));
         lineStart = segmentStart;
       }
-      if (widthOf(segmentStart, visibleEnd) > limit) out.fits = false;
+      if (spanWidth(advance, codes, font, segmentStart, visibleEnd) > limit) out.fits = false;
       lineEnd = visibleEnd;
     } else if (lineEnd < 0) lineStart = segmentEnd; // spaces at the start of the line
     segmentStart = segmentEnd;
@@ -105,7 +115,15 @@ export function wrapText(text: string, font: StandardFontMetrics, size: number, 
   return out;
 }
 
-const HEX = Array.from({ length: 256 }, (_, code) => code.toString(16).padStart(2, '0'));
+/**
+ * Each WinAnsi code as it goes inside a PDF literal string: itself, or escaped for the three characters a
+ * literal string gives meaning to. Half the bytes of hexadecimal strings, so less to build and deflate.
+ */
+const LITERAL = Array.from({ length: 256 }, (_, code) =>
+  code === 0x28 || code === 0x29 || code === 0x5c
+    ? `\\${String.fromCharCode(code)}`
+    : String.fromCharCode(code),
+);
 
 /** A number as PDF content writes it: at most three decimals. */
 export const pdfNumber = (value: number): string => String(Math.round(value * 1000) / 1000);
@@ -123,15 +141,15 @@ export function lineOperators(
   top: number,
 ): string {
   const codes = codesOf(text);
-  let shown = '[<';
+  let shown = '[(';
   for (let index = 0; index < codes.length; index++) {
     const code = codes[index]!;
-    shown += HEX[code];
+    shown += LITERAL[code];
     const kern = index + 1 < codes.length ? font.kerning[code * 256 + codes[index + 1]!]! : 0;
-    if (kern !== 0) shown += `> ${-kern} <`;
+    if (kern !== 0) shown += `) ${-kern} (`;
   }
   const baseline = top + (font.ascender * size) / 1000;
-  return `1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${shown}>] TJ\n`;
+  return `1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${shown})] TJ\n`;
 }
 
 /** `BT`, the font (by its resource name) and size, the lines' operators, `ET`. */
