@@ -2,22 +2,16 @@ import QRCode from 'qrcode';
 import { pdfNumber } from './text-layout.js';
 
 /**
- * A QR code as vector squares: each dark module a filled rectangle (runs of dark modules in a row merged
- * into one), so it stays sharp at any print resolution and adds a few hundred bytes, not an image.
+ * A QR code as vector squares, as page content: each run of dark modules in a row one filled rectangle,
+ * so it stays sharp at any print resolution and adds a few hundred bytes, not an image. The squares are
+ * drawn in module units (whole numbers) under one transformation that scales them into the box, with
+ * four modules of quiet zone on every side as the QR standard asks. The content is the same on every
+ * page of a document: build it once.
  */
-export function drawQrCode(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  box: { x: number; y: number; size: number },
-): void {
+export function qrCodeContent(text: string, box: { x: number; y: number; size: number }): string {
   const { size: count, dark } = qrMatrix(text);
-  // Four modules of quiet zone on every side, inside the box, as the QR standard asks.
   const module = box.size / (count + 8);
-  const left = box.x + 4 * module;
-  const top = box.y + 4 * module;
-  const side = pdfNumber(module);
-  // All squares in one string, one fill: pdfkit's rect() per square costs more than the squares.
-  let squares = '';
+  let content = `q\n${pdfNumber(module)} 0 0 ${pdfNumber(module)} ${pdfNumber(box.x + 4 * module)} ${pdfNumber(box.y + 4 * module)} cm\n`;
   for (let row = 0; row < count; row++) {
     let column = 0;
     while (column < count) {
@@ -27,10 +21,10 @@ export function drawQrCode(
       }
       const start = column;
       while (column < count && dark[row * count + column]) column++;
-      squares += `${pdfNumber(left + start * module)} ${pdfNumber(top + row * module)} ${pdfNumber((column - start) * module)} ${side} re\n`;
+      content += `${start} ${row} ${column - start} 1 re\n`;
     }
   }
-  doc.fillColor('black').addContent(`${squares}f`);
+  return `${content}f\nQ\n`;
 }
 
 /** A QR symbol: `size` modules a side, `dark[row * size + column]` 1 for a dark module. */

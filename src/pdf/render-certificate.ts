@@ -11,7 +11,7 @@ import type { CjkFont } from './fonts.js';
 import { cjkFont, deflatedSubset } from './fonts.js';
 import { imageSource } from './images.js';
 import { collectOutput, infoString } from './pdf-output.js';
-import { drawQrCode } from './qr-code.js';
+import { qrCodeContent } from './qr-code.js';
 import type { StandardFontName } from './standard-fonts.js';
 import { standardFont } from './standard-fonts.js';
 import type { WrappedText } from './text-layout.js';
@@ -347,6 +347,7 @@ export async function renderCertificate(
   const form = self ? formXObject(sheet, certificate) : undefined;
   const regular = standardFont(DATA_FONT);
   const bold = standardFont(TITLE_FONT);
+  let qrCode: string | undefined;
   pages.forEach((page, pageIndex) => {
     doc.addPage({ size: 'A4', margin: 0 });
     sheet.addFontsToPage();
@@ -398,8 +399,12 @@ export async function renderCertificate(
       });
 
     if (self) {
-      const qr = toPoints(layout.qrCode.rect);
-      drawQrCode(doc, certificate.verificationUrl, { x: qr.x, y: qr.y, size: Math.min(qr.width, qr.height) });
+      if (qrCode === undefined) {
+        const qr = toPoints(layout.qrCode.rect);
+        const box = { x: qr.x, y: qr.y, size: Math.min(qr.width, qr.height) };
+        qrCode = qrCodeContent(certificate.verificationUrl, box);
+      }
+      doc.fillColor('black').addContent(qrCode);
       for (const [name, source] of Object.entries(images)) {
         const area = toPoints(layout.images[name as keyof typeof layout.images]);
         doc.image(source as Buffer, area.x, area.y, {
