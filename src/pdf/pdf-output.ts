@@ -1,5 +1,3 @@
-import zlib from 'node:zlib';
-
 /**
  * pdfkit's output path, made cheap for documents drawn many times a second. pdfkit turns every string it
  * writes (each object's header and dictionary, each piece of page content) into bytes one character at a
@@ -9,16 +7,16 @@ import zlib from 'node:zlib';
  * - strings written to a stream object (page content) are gathered and turned into bytes once, natively
  *   (`latin1`, which keeps the low byte of each character exactly as pdfkit does);
  * - the file's pieces are gathered the same way into one buffer instead of a stream chunk each;
- * - content streams are deflated at a faster level, and a stream whose deflated bytes are already known
- *   (a kept CJK font subset, see `fonts.ts`) is written as it is.
+ * - page content is written uncompressed: each `deflateSync` call sets up a zlib engine (about 30 µs
+ *   here) and compressing a certificate's two pages of content took 250–400 µs of a 2 ms render, for
+ *   15 kB less in a file of 40–100 kB (the fonts and images, most of the file, are compressed once and
+ *   kept); a stream whose deflated bytes are already known (a kept CJK font subset, `fonts.ts`) is
+ *   written compressed as it is.
  *
  * It relies on three internals of pdfkit 0.20 (`ref()` returning objects with `write`/`finalize`, and the
  * document's `_write`/`_offset`); the rendering tests read every PDF back, so a pdfkit that changes them
  * fails those tests rather than printing wrong certificates.
  */
-
-/** zlib level for content streams: 1 is about three times faster than the default 6 on page content. */
-const CONTENT_LEVEL = 1;
 
 /** The part of pdfkit's stream objects (PDFReference) touched here. */
 interface StreamReference {
@@ -66,9 +64,11 @@ function finalizeStream(this: StreamReference): void {
   if (this.compress && buffer.length > 0) {
     const only = buffer.length === 1 ? buffer[0]! : undefined;
     const known = only && this.origoOutput?.deflated?.(only);
-    this.buffer = [known ?? zlib.deflateSync(only ?? Buffer.concat(buffer), { level: CONTENT_LEVEL })];
     this.compress = false;
-    this.data['Filter'] = 'FlateDecode';
+    if (known) {
+      this.buffer = [known];
+      this.data['Filter'] = 'FlateDecode';
+    } else delete this.data['Filter'];
   }
   streamMethods!.finalize.call(this);
 }

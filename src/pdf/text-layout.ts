@@ -117,7 +117,7 @@ export function wrapText(text: string, font: StandardFontMetrics, size: number, 
 
 /**
  * Each WinAnsi code as it goes inside a PDF literal string: itself, or escaped for the three characters a
- * literal string gives meaning to. Half the bytes of hexadecimal strings, so less to build and deflate.
+ * literal string gives meaning to. Half the bytes of hexadecimal strings, so less to build and write.
  */
 const LITERAL = Array.from({ length: 256 }, (_, code) =>
   code === 0x28 || code === 0x29 || code === 0x5c
