@@ -196,6 +196,29 @@ class Sheet {
     return height;
   }
 
+  /**
+   * A line of CJK text that fits the width on one line, written as PDF operators with the embedded CJK
+   * font (selected by `useCjk`): its glyphs encoded by the font, which adds them to the document's subset
+   * and to its ToUnicode map, as pdfkit's text engine does. pdfkit's engine (line wrapper, Unicode line
+   * breaking, fragment writer) cost more than the rest of the text on a certificate for the office's
+   * Chinese name. False, having drawn nothing, for a line that must wrap or whose glyphs are positioned
+   * other than by their advance (pdfkit's engine then draws it).
+   */
+  private writeCjkLine(line: string, x: number, top: number, width: number, size: number): boolean {
+    const font = (this.doc as unknown as { _font?: EmbeddedFont })._font;
+    if (!font || typeof font.encode !== 'function') return false;
+    if (this.doc.widthOfString(line) > width) return false;
+    const [glyphs, positions] = font.encode(line);
+    if (positions.some((at) => at.xOffset || at.yOffset || at.xAdvance !== at.advanceWidth)) return false;
+    const fonts = this.doc.page.fonts as Record<string, PDFKit.PDFKitReference>;
+    fonts[font.id] ??= font.ref();
+    const baseline = top + (font.ascender * size) / 1000;
+    this.doc.addContent(
+      `BT\n/${font.id} ${pdfNumber(size)} Tf\n1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n[<${glyphs.join('')}>] TJ\nET\n`,
+    );
+    return true;
+  }
+
   /** Draws the lines from the area's top down; returns the y below them. */
   write(lines: readonly string[], area: { x: number; y: number; width: number }, size: number): number {
     const metrics = standardFont(DATA_FONT);
@@ -206,7 +229,8 @@ class Sheet {
         if (body) this.doc.addContent(textObject(RESOURCE[DATA_FONT], size, body));
         body = '';
         this.useCjk(size);
-        this.doc.text(line, area.x, y, { width: area.width, lineBreak: true });
+        if (!this.writeCjkLine(line, area.x, y, area.width, size))
+          this.doc.text(line, area.x, y, { width: area.width, lineBreak: true });
         y += this.lineHeight(line, area.width, size, DATA_FONT);
         continue;
       }
@@ -218,6 +242,16 @@ class Sheet {
     if (body) this.doc.addContent(textObject(RESOURCE[DATA_FONT], size, body));
     return y;
   }
+}
+
+/** The part of pdfkit's embedded font (the CJK font once selected) that `writeCjkLine` uses. */
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  ref(): PDFKit.PDFKitReference;
+  encode(
+    text: string,
+  ): [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
 }
 
 /** Heights of CJK text already measured, by size, width and text (see `Sheet.lineHeight`). */
