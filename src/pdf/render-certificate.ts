@@ -200,8 +200,8 @@ class Sheet {
    * A line of CJK text that fits the width on one line, written as PDF operators with the embedded CJK
    * font (selected by `useCjk`): its glyphs encoded by the font, which adds them to the document's subset
    * and to its ToUnicode map, as pdfkit's text engine does. pdfkit's engine (line wrapper, Unicode line
-   * breaking, fragment writer) cost more than the rest of the text on a certificate for the office's
-   * Chinese name. False, having drawn nothing, for a line that must wrap or whose glyphs are positioned
+   * breaking, fragment writer) cost about as much for the office's Chinese name as all the other text of
+   * a certificate. False, having drawn nothing, for a line that must wrap or whose glyphs are positioned
    * other than by their advance (pdfkit's engine then draws it).
    */
   private writeCjkLine(line: string, x: number, top: number, width: number, size: number): boolean {
