@@ -255,6 +255,37 @@ describeEachDatabase('store contract', (dialect) => {
     expect(await store.applications.findByIdempotencyKey(enterprise.id, 'key-1')).toEqual(approved);
   });
 
+  it('keeps certificate numbers unique while any number of applications have none yet', async () => {
+    const { store } = runtime.deps;
+    const enterprise = (await store.organisations.findByCode('91310115MA1K4B2X7G'))!;
+    const office = (await store.organisations.findByCode('2200'))!;
+    const now = runtime.clock.now().toISOString();
+    const inReview = (id: string) =>
+      applicationInReview(now, {
+        id,
+        enterpriseId: enterprise.id,
+        officeId: office.id,
+        data: goodApplication('RC', 1),
+        createdBy: 'contract',
+      });
+    // Three without a number: the partial unique index (migration 0015) holds none of them.
+    await store.transaction(async (tx) => {
+      for (const id of ['unnumbered-1', 'unnumbered-2', 'unnumbered-3'])
+        await tx.applications.insert(inReview(id));
+    });
+    const number = async (id: string) =>
+      store.transaction(async (tx) => {
+        const read = (await tx.applications.findById(id))!;
+        return tx.applications.update({ ...read, certificateNumber: 'R262200000777', version: 4 }, 3);
+      });
+    expect(await number('unnumbered-1')).toBe(true);
+    await expect(number('unnumbered-2')).rejects.toThrow(/unique/i);
+    expect((await store.applications.findById('unnumbered-2'))!.certificateNumber).toBeNull();
+    expect(
+      (await store.applications.findByCertificateNumbers(['R262200000777'])).map((row) => row.id),
+    ).toEqual(['unnumbered-1']);
+  });
+
   if (dialect === 'sqlite') {
     it('backs up the embedded database online into a file that opens with the same data', async () => {
       const destination = path.join(path.dirname(runtime.handle.sqlite!.name), 'backup', 'copy.sqlite');

@@ -13,6 +13,7 @@ import * as printerOffsets from './0011-printer-offsets.js';
 import * as verificationCases from './0012-verification-cases.js';
 import * as officeSeals from './0013-office-seals.js';
 import * as notifications from './0014-notifications.js';
+import * as partialIndexes from './0015-partial-indexes.js';
 
 /** All migrations in order. Names are permanent: never rename or edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-verification-cases': verificationCases,
   '0013-office-seals': officeSeals,
   '0014-notifications': notifications,
+  '0015-partial-indexes': partialIndexes,
 };
