@@ -51,10 +51,10 @@ export function qrMatrix(text: string): QrMatrix {
   });
   const { size } = modules;
   const masks = masksFor(size, modules.reservedBit);
-  // The symbol's modules without any mask (the library applied mask 0).
-  const plain = new Uint8Array(modules.data);
-  const mask0 = masks[0]!;
-  for (let index = 0; index < plain.length; index++) plain[index]! ^= mask0[index]!;
+  // The symbol's modules without any mask: mask 0 again undoes the library's (format bits are rewritten
+  // for each candidate).
+  const plain = new Uint8Array(modules.data.length);
+  applyMask(modules.data, masks[0]!, 0, size, plain);
 
   const candidate = new Uint8Array(plain.length);
   let best = 0;
