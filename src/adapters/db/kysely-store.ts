@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DirectReads } from './direct-reads.js';
-import { prepared } from './prepared-query.js';
+import { insertRow, prepared, preparedWrite } from './prepared-query.js';
 import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
 import { printing } from './printing.js';
@@ -121,8 +121,10 @@ function toJob(row: JobsTable): JobRecord {
   };
 }
 
+const organisationById = (db: Executor) => db.selectFrom('organisations').selectAll().where('id', '=', '');
+
 function organisations(db: Executor, direct: DirectReads | undefined): OrganisationRepository {
-  const byId = prepared(db, direct, () => db.selectFrom('organisations').selectAll().where('id', '=', ''));
+  const byId = prepared(db, direct, organisationById);
   return {
     async insert(organisation) {
       await db
@@ -188,10 +190,11 @@ function organisations(db: Executor, direct: DirectReads | undefined): Organisat
   };
 }
 
+const officeMembershipsOfUser = (db: Executor) =>
+  db.selectFrom('office_memberships').select('office_id').where('user_id', '=', '').orderBy('office_id');
+
 function users(db: Executor, direct: DirectReads | undefined): UserRepository {
-  const memberships = prepared(db, direct, () =>
-    db.selectFrom('office_memberships').select('office_id').where('user_id', '=', '').orderBy('office_id'),
-  );
+  const memberships = prepared(db, direct, officeMembershipsOfUser);
   const officeIdsOf = async (userId: string) => (await memberships(userId)).map((row) => row.office_id);
   return {
     async insert(user, officeIds) {
@@ -290,41 +293,42 @@ function users(db: Executor, direct: DirectReads | undefined): UserRepository {
   };
 }
 
+/** One round trip for the common case: session, user and organisation joined. */
+const principalBySessionId = (db: Executor) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organisations as o', 'o.id', 'u.org_id')
+    .select([
+      's.id as s_id',
+      's.csrf_token',
+      's.created_at as s_created_at',
+      's.expires_at',
+      's.last_seen_at',
+      's.client_address',
+      's.user_agent',
+      'u.id',
+      'u.org_id',
+      'u.username',
+      'u.display_name',
+      'u.roles',
+      'u.status',
+      'u.must_change_password',
+      'u.created_at',
+      'u.updated_at',
+      'u.password_changed_at',
+      'o.kind as o_kind',
+      'o.parent_id as o_parent_id',
+      'o.code as o_code',
+      'o.name_en as o_name_en',
+      'o.name_zh as o_name_zh',
+      'o.created_at as o_created_at',
+    ])
+    .where('s.id', '=', '');
+
 function sessions(db: Executor, direct: DirectReads | undefined): SessionRepository {
   const officeIdsOf = users(db, direct).officeIdsOf;
-  // One round trip for the common case: session, user and organisation joined.
-  const principalById = prepared(db, direct, () =>
-    db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .innerJoin('organisations as o', 'o.id', 'u.org_id')
-      .select([
-        's.id as s_id',
-        's.csrf_token',
-        's.created_at as s_created_at',
-        's.expires_at',
-        's.last_seen_at',
-        's.client_address',
-        's.user_agent',
-        'u.id',
-        'u.org_id',
-        'u.username',
-        'u.display_name',
-        'u.roles',
-        'u.status',
-        'u.must_change_password',
-        'u.created_at',
-        'u.updated_at',
-        'u.password_changed_at',
-        'o.kind as o_kind',
-        'o.parent_id as o_parent_id',
-        'o.code as o_code',
-        'o.name_en as o_name_en',
-        'o.name_zh as o_name_zh',
-        'o.created_at as o_created_at',
-      ])
-      .where('s.id', '=', ''),
-  );
+  const principalById = prepared(db, direct, principalBySessionId);
   return {
     async insert(session) {
       await db
@@ -509,14 +513,19 @@ function toAuditEvent(row: Database['audit_events']): StoredAuditEvent {
   };
 }
 
+const auditHead = (db: Executor) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+/** Locking the head row orders concurrent appenders on PostgreSQL; SQLite has one writer anyway. */
+const auditHeadLocked = (db: Executor) => auditHead(db).forUpdate();
+const moveAuditHead = (db: Executor) =>
+  db.updateTable('audit_head').set({ seq: 0, hash: '' }).where('id', '=', 1);
+
 function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): AuditLog {
+  const readHead = prepared(db, undefined, dialect === 'postgres' ? auditHeadLocked : auditHead);
   return {
     async append(actor: Actor, occurredAt: string, event: AuditEventInput) {
       if (!inTransaction) throw new Error('audit events are appended inside the transaction of their change');
-      // Locking the head row orders concurrent appenders on PostgreSQL; SQLite has one writer anyway.
-      let headQuery = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-      if (dialect === 'postgres') headQuery = headQuery.forUpdate();
-      const head = await headQuery.executeTakeFirstOrThrow();
+      const [head] = await readHead(1);
+      if (!head) throw new Error('the audit head row is missing');
       const fields = {
         seq: Number(head.seq) + 1,
         occurredAt,
@@ -531,7 +540,7 @@ function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): Audit
         prevHash: head.hash,
       };
       const hash = hashAuditEvent(fields);
-      const insert = db.insertInto('audit_events').values({
+      const row = {
         seq: fields.seq,
         occurred_at: fields.occurredAt,
         actor_kind: fields.actorKind,
@@ -544,19 +553,19 @@ function auditLog(db: Executor, dialect: Dialect, inTransaction: boolean): Audit
         data: JSON.stringify(fields.data),
         prev_hash: fields.prevHash,
         hash,
-      });
+      };
       if (dialect === 'postgres') {
         // One round trip instead of two while the head row is locked: the lock is what concurrent
         // writers queue on, so every statement held under it costs all of them.
         await db
-          .with('appended', () => insert)
+          .with('appended', (db) => db.insertInto('audit_events').values(row))
           .updateTable('audit_head')
           .set({ seq: fields.seq, hash })
           .where('id', '=', 1)
           .execute();
       } else {
-        await insert.execute();
-        await db.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+        await insertRow(db, 'audit_events', row);
+        await preparedWrite(db, moveAuditHead, [fields.seq, hash, 1]);
       }
       return { ...fields, hash };
     },
@@ -1053,35 +1062,66 @@ function changedColumns<Row extends object>(before: Row, after: Row): Partial<Ro
   return changes;
 }
 
+/** Public verification's read: the columns it needs and the signed payload, in one query. */
+const issuedQuery = (db: Executor) =>
+  db
+    .selectFrom('applications as a')
+    .leftJoin('certificate_signatures as cs', 'cs.certificate_number', 'a.certificate_number')
+    .select([
+      'a.id',
+      'a.certificate_number',
+      'a.type_code',
+      'a.status',
+      'a.data',
+      'a.replaced_by_id',
+      'a.updated_at',
+      'a.void_reason',
+      'cs.jws',
+    ]);
+const issuedByNumberQuery = (db: Executor) => issuedQuery(db).where('a.certificate_number', '=', '');
+const applicationById = (db: Executor) => db.selectFrom('applications').selectAll().where('id', '=', '');
+const decisionsOfApplication = (db: Executor) =>
+  db
+    .selectFrom('review_decisions')
+    .selectAll()
+    .where('application_id', '=', '')
+    .orderBy('decided_at')
+    .orderBy('id');
+const documentsOfApplication = (db: Executor) =>
+  db
+    .selectFrom('supporting_documents')
+    .selectAll()
+    .where('application_id', '=', '')
+    .orderBy('uploaded_at')
+    .orderBy('id');
+/** The next serial of an office's counter for a type and year, created at 1. */
+const nextSerialQuery = (db: Executor) =>
+  db
+    .insertInto('certificate_serials')
+    .values({ office_id: '', type_code: '', year: 0, last_serial: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['office_id', 'type_code', 'year'])
+        .doUpdateSet((eb) => ({ last_serial: eb('certificate_serials.last_serial', '+', 1) })),
+    )
+    .returning('last_serial');
+
 function applications(db: Executor, direct?: DirectReads, inTransaction = false): ApplicationRepository {
   // Inside a transaction, the rows read by id: an update of a row read at the version it expects sets only
   // the columns that changed (every change bumps the version, so a row at a version never differs from
   // what was read at it).
   const readRows = inTransaction ? new Map<string, Database['applications']>() : undefined;
-  // Public verification's read: the columns it needs and the signed payload, in one query.
-  const issuedQuery = () =>
-    db
-      .selectFrom('applications as a')
-      .leftJoin('certificate_signatures as cs', 'cs.certificate_number', 'a.certificate_number')
-      .select([
-        'a.id',
-        'a.certificate_number',
-        'a.type_code',
-        'a.status',
-        'a.data',
-        'a.replaced_by_id',
-        'a.updated_at',
-        'a.void_reason',
-        'cs.jws',
-      ]);
-  const issuedByNumber = prepared(db, direct, () => issuedQuery().where('a.certificate_number', '=', ''));
+  const issuedByNumber = prepared(db, direct, issuedByNumberQuery);
+  const byId = prepared(db, direct, applicationById);
+  const decisions = prepared(db, direct, decisionsOfApplication);
+  const documents = prepared(db, direct, documentsOfApplication);
   return {
     async findIssuedByCertificateNumbers(numbers) {
       if (numbers.length === 0) return [];
       const rows =
         numbers.length === 1
           ? await issuedByNumber(numbers[0])
-          : await issuedQuery()
+          : await issuedQuery(db)
               .where('a.certificate_number', 'in', [...numbers])
               .execute();
       return rows.map(toIssuedCertificate);
@@ -1090,7 +1130,7 @@ function applications(db: Executor, direct?: DirectReads, inTransaction = false)
       await db.insertInto('applications').values(applicationRow(application)).execute();
     },
     async findById(id) {
-      const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = await byId(id);
       if (row) readRows?.set(id, row);
       return row && toApplication(row);
     },
@@ -1178,42 +1218,26 @@ function applications(db: Executor, direct?: DirectReads, inTransaction = false)
         .execute();
     },
     async nextSerial(officeId, typeCode, year) {
-      const row = await db
-        .insertInto('certificate_serials')
-        .values({ office_id: officeId, type_code: typeCode, year, last_serial: 1 })
-        .onConflict((oc) =>
-          oc
-            .columns(['office_id', 'type_code', 'year'])
-            .doUpdateSet((eb) => ({ last_serial: eb('certificate_serials.last_serial', '+', 1) })),
-        )
-        .returning('last_serial')
-        .executeTakeFirstOrThrow();
-      return Number(row.last_serial);
+      // The counter's key, the first serial (1) and the step (1).
+      const rows = await preparedWrite(db, nextSerialQuery, [officeId, typeCode, year, 1, 1]);
+      if (!rows[0]) throw new Error('the serial counter returned no row');
+      return Number(rows[0].last_serial);
     },
     async insertDecision(decision) {
-      await db
-        .insertInto('review_decisions')
-        .values({
-          id: decision.id,
-          application_id: decision.applicationId,
-          action: decision.action,
-          boxes: JSON.stringify(decision.boxes),
-          reasons: JSON.stringify(decision.reasons),
-          note: decision.note,
-          decided_by: decision.decidedBy,
-          automatic: decision.automatic ? 1 : 0,
-          decided_at: decision.decidedAt,
-        })
-        .execute();
+      await insertRow(db, 'review_decisions', {
+        id: decision.id,
+        application_id: decision.applicationId,
+        action: decision.action,
+        boxes: JSON.stringify(decision.boxes),
+        reasons: JSON.stringify(decision.reasons),
+        note: decision.note,
+        decided_by: decision.decidedBy,
+        automatic: decision.automatic ? 1 : 0,
+        decided_at: decision.decidedAt,
+      });
     },
     async listDecisions(applicationId) {
-      const rows = await db
-        .selectFrom('review_decisions')
-        .selectAll()
-        .where('application_id', '=', applicationId)
-        .orderBy('decided_at')
-        .orderBy('id')
-        .execute();
+      const rows = await decisions(applicationId);
       return rows.map((row) => ({
         id: row.id,
         applicationId: row.application_id,
@@ -1340,13 +1364,7 @@ function applications(db: Executor, direct?: DirectReads, inTransaction = false)
       return Number(result.numDeletedRows) === 1;
     },
     async listDocuments(applicationId) {
-      const rows = await db
-        .selectFrom('supporting_documents')
-        .selectAll()
-        .where('application_id', '=', applicationId)
-        .orderBy('uploaded_at')
-        .orderBy('id')
-        .execute();
+      const rows = await documents(applicationId);
       return rows.map((row) => ({
         id: row.id,
         applicationId: row.application_id,
@@ -1394,20 +1412,17 @@ function receipts(db: Executor): ReceiptRepository {
       .where((eb) => eb.or([eb('enterprise_id', '=', orgId), eb('agency_id', '=', orgId)]));
   return {
     async insert(receipt) {
-      await db
-        .insertInto('receipts')
-        .values({
-          id: receipt.id,
-          enterprise_id: receipt.enterpriseId,
-          agency_id: receipt.agencyId,
-          application_id: receipt.applicationId,
-          status: receipt.status,
-          certificate_number: receipt.certificateNumber,
-          message: JSON.stringify(receipt.message),
-          created_at: receipt.createdAt,
-          read_at: receipt.readAt,
-        })
-        .execute();
+      await insertRow(db, 'receipts', {
+        id: receipt.id,
+        enterprise_id: receipt.enterpriseId,
+        agency_id: receipt.agencyId,
+        application_id: receipt.applicationId,
+        status: receipt.status,
+        certificate_number: receipt.certificateNumber,
+        message: JSON.stringify(receipt.message),
+        created_at: receipt.createdAt,
+        read_at: receipt.readAt,
+      });
     },
     async findById(id) {
       const row = await db.selectFrom('receipts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -1779,7 +1794,7 @@ function repositories(
     evidenceRequests: evidenceRequests(db),
     preReviews: preReviews(db),
     verificationCases: verificationCases(db),
-    printing: printing(db),
+    printing: printing(db, direct),
     ruleTables: ruleTables(db),
     receipts: receipts(db),
     agentAuthorisations: agentAuthorisations(db),
@@ -1794,7 +1809,7 @@ function repositories(
     audit: auditLog(db, dialect, inTransaction),
     jobs: jobs(db, dialect),
     signingKeys: signingKeys(db, direct),
-    certificateSignatures: certificateSignatures(db),
+    certificateSignatures: certificateSignatures(db, direct),
   };
 }
 

@@ -1,12 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { PrinterOffsetRecord, PrintingRepository } from '../../app/ports.js';
+import type { DirectReads } from './direct-reads.js';
+import { prepared } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+const printSummary = (db: Executor) =>
+  db
+    .selectFrom('certificate_prints')
+    .select([
+      sql<number | string>`count(*)`.as('count'),
+      sql<number | string | null>`sum(reprint)`.as('reprints'),
+      sql<string | null>`max(printed_at)`.as('last'),
+    ])
+    .where('application_id', '=', '');
+
 /** The print log (certificate_prints) and the offices' printer offsets (printer_offsets). */
-export function printing(db: Executor): PrintingRepository {
+export function printing(db: Executor, direct?: DirectReads): PrintingRepository {
+  const summary = prepared(db, direct, printSummary);
   return {
     async insertPrint(print) {
       await db
@@ -22,15 +35,7 @@ export function printing(db: Executor): PrintingRepository {
         .execute();
     },
     async summary(applicationId) {
-      const row = await db
-        .selectFrom('certificate_prints')
-        .select([
-          sql<number | string>`count(*)`.as('count'),
-          sql<number | string | null>`sum(reprint)`.as('reprints'),
-          sql<string | null>`max(printed_at)`.as('last'),
-        ])
-        .where('application_id', '=', applicationId)
-        .executeTakeFirst();
+      const [row] = await summary(applicationId);
       return {
         count: Number(row?.count ?? 0),
         reprints: Number(row?.reprints ?? 0),

@@ -7,7 +7,7 @@ import type {
   SigningKeyRepository,
 } from '../../app/ports.js';
 import type { DirectReads } from './direct-reads.js';
-import { prepared } from './prepared-query.js';
+import { insertRow, prepared } from './prepared-query.js';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -49,10 +49,11 @@ function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
  * The issuing authority's signing keys. The list is read on every public verification (a key made by the
  * CLI in another process counts at once), so on SQLite it takes the raw handle's fast path.
  */
+const allSigningKeys = (db: Executor) =>
+  db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid');
+
 export function signingKeys(db: Executor, direct?: DirectReads): SigningKeyRepository {
-  const all = prepared(db, direct, () =>
-    db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid'),
-  );
+  const all = prepared(db, direct, allSigningKeys);
   return {
     async insert(key) {
       await db
@@ -95,27 +96,24 @@ function toSignature(row: Database['certificate_signatures']): CertificateSignat
   };
 }
 
+const signatureOfApplication = (db: Executor) =>
+  db.selectFrom('certificate_signatures').selectAll().where('application_id', '=', '');
+
 /** The signed payloads of issued certificates. */
-export function certificateSignatures(db: Executor): CertificateSignatureRepository {
+export function certificateSignatures(db: Executor, direct?: DirectReads): CertificateSignatureRepository {
+  const ofApplication = prepared(db, direct, signatureOfApplication);
   return {
     async insert(signature) {
-      await db
-        .insertInto('certificate_signatures')
-        .values({
-          application_id: signature.applicationId,
-          certificate_number: signature.certificateNumber,
-          kid: signature.kid,
-          jws: signature.jws,
-          signed_at: signature.signedAt,
-        })
-        .execute();
+      await insertRow(db, 'certificate_signatures', {
+        application_id: signature.applicationId,
+        certificate_number: signature.certificateNumber,
+        kid: signature.kid,
+        jws: signature.jws,
+        signed_at: signature.signedAt,
+      });
     },
     async findByApplication(applicationId) {
-      const row = await db
-        .selectFrom('certificate_signatures')
-        .selectAll()
-        .where('application_id', '=', applicationId)
-        .executeTakeFirst();
+      const [row] = await ofApplication(applicationId);
       return row && toSignature(row);
     },
     async findByCertificateNumber(certificateNumber) {
