@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../src/adapters/db/schema.js';
-import { insertRow, prepared, preparedWrite } from '../../src/adapters/db/prepared-query.js';
+import { insertRow, prepared, preparedWrite, updateRows } from '../../src/adapters/db/prepared-query.js';
 import type { TestRuntime } from '../support/runtime.js';
 import { describeEachDatabase, openTestRuntime } from '../support/runtime.js';
 
@@ -107,5 +107,37 @@ describeEachDatabase('prepared queries and rows', (dialect) => {
     );
     const rows = await db.selectFrom('organisations').select('id').where('id', '=', office.id).execute();
     expect(rows).toEqual([]);
+  });
+
+  it('updates the rows its condition names, with each set of columns, and answers how many changed', async () => {
+    await insertRow(db, 'organisations', office);
+    const read = async () =>
+      db
+        .selectFrom('organisations')
+        .select(['name_en', 'name_zh'])
+        .where('id', '=', office.id)
+        .executeTakeFirst();
+
+    expect(await updateRows(db, 'organisations', { name_en: 'First' }, { id: office.id, code: 'P001' })).toBe(
+      1,
+    );
+    expect(await read()).toEqual({ name_en: 'First', name_zh: '预备海关' });
+    // The same columns, a condition no row meets: nothing changes.
+    expect(await updateRows(db, 'organisations', { name_en: 'Lost' }, { id: office.id, code: 'P999' })).toBe(
+      0,
+    );
+    // Other columns to set: another statement, with the values in their own order.
+    expect(
+      await updateRows(
+        db,
+        'organisations',
+        { name_zh: '第二', name_en: 'Second' },
+        { id: office.id, code: 'P001' },
+      ),
+    ).toBe(1);
+    expect(await read()).toEqual({ name_en: 'Second', name_zh: '第二' });
+    await expect(updateRows(db, 'organisations', {}, { id: office.id })).rejects.toThrow(
+      /at least one column/,
+    );
   });
 });

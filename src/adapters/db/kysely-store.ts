@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DirectReads } from './direct-reads.js';
-import { insertRow, prepared, preparedWrite } from './prepared-query.js';
+import { insertRow, prepared, preparedWrite, updateRows } from './prepared-query.js';
 import { preReviews } from './pre-reviews.js';
 import { verificationCases } from './verification-cases.js';
 import { printing } from './printing.js';
@@ -1158,13 +1158,9 @@ function applications(db: Executor, direct?: DirectReads, inTransaction = false)
       const before = readRows?.get(application.id);
       const changes = before?.version === expectedVersion ? changedColumns(before, columns) : columns;
       if (Object.keys(changes).length === 0) changes.version = columns.version; // nothing changed: still a write
-      const result = await db
-        .updateTable('applications')
-        .set(changes)
-        .where('id', '=', application.id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      const updated = Number(result.numUpdatedRows) === 1;
+      const updated =
+        (await updateRows(db, 'applications', changes, { id: application.id, version: expectedVersion })) ===
+        1;
       if (updated) readRows?.set(application.id, row);
       else readRows?.delete(application.id);
       return updated;

@@ -72,8 +72,25 @@ export async function preparedWrite<Row>(
   return (await db.executeQuery<Row>(CompiledQuery.raw(sqlOf(db, build, parameters), parameters))).rows;
 }
 
-/** INSERT statements by table and column list, then by dialect adapter. */
-const insertTexts = new Map<string, WeakMap<object, string>>();
+/** INSERT and UPDATE statements by table and column lists, then by dialect adapter. */
+const rowTexts = new Map<string, WeakMap<object, string>>();
+
+function rowSql(db: Executor, key: string, build: () => Compilable<unknown>): string {
+  let byDatabase = rowTexts.get(key);
+  if (!byDatabase) rowTexts.set(key, (byDatabase = new WeakMap()));
+  const adapter = db.getExecutor().adapter;
+  let text = byDatabase.get(adapter);
+  if (text === undefined) byDatabase.set(adapter, (text = build().compile().sql));
+  return text;
+}
+
+function valuesOf(table: string, columns: Record<string, unknown>): unknown[] {
+  const values = Object.values(columns);
+  if (values.includes(undefined)) throw new Error(`${table}: a column's value is undefined`);
+  return values;
+}
+
+const placeholdersFor = (columns: string[]) => Object.fromEntries(columns.map((column) => [column, null]));
 
 /**
  * Inserts one row: the SQL is built once per table and set of columns (the row's own keys, in their
@@ -85,22 +102,35 @@ export async function insertRow<Table extends keyof Database & string>(
   row: { [Column in keyof Database[Table]]?: unknown },
 ): Promise<void> {
   const columns = Object.keys(row);
-  const key = `${table}(${columns.join(',')})`;
-  let byDatabase = insertTexts.get(key);
-  if (!byDatabase) insertTexts.set(key, (byDatabase = new WeakMap()));
-  const adapter = db.getExecutor().adapter;
-  let text = byDatabase.get(adapter);
-  if (text === undefined) {
-    const placeholders = Object.fromEntries(columns.map((column) => [column, null]));
-    byDatabase.set(
-      adapter,
-      (text = db
-        .insertInto(table)
-        .values(placeholders as never)
-        .compile().sql),
-    );
-  }
-  const values = Object.values(row);
-  if (values.includes(undefined)) throw new Error(`insertRow(${table}): a column's value is undefined`);
+  const values = valuesOf(table, row);
+  const text = rowSql(db, `insert ${table}(${columns.join(',')})`, () =>
+    db.insertInto(table).values(placeholdersFor(columns) as never),
+  );
   await db.executeQuery(CompiledQuery.raw(text, values));
+}
+
+/**
+ * Sets `changes` on the rows whose columns equal `where`'s values (an UPDATE whose SET and WHERE name
+ * the given columns, built once per table and pair of column lists). Answers how many rows it changed.
+ */
+export async function updateRows<Table extends keyof Database & string>(
+  db: Executor,
+  table: Table,
+  changes: { [Column in keyof Database[Table]]?: unknown },
+  where: { [Column in keyof Database[Table]]?: unknown },
+): Promise<number> {
+  const setColumns = Object.keys(changes);
+  const whereColumns = Object.keys(where);
+  if (setColumns.length === 0) throw new Error(`${table}: an update needs at least one column to set`);
+  const parameters = [...valuesOf(table, changes), ...valuesOf(table, where)];
+  const key = `update ${table} set ${setColumns.join(',')} where ${whereColumns.join(',')}`;
+  const text = rowSql(db, key, () => {
+    // Any table's columns by name: the column lists and the placeholders matter here, not their types.
+    const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    let query = untyped.updateTable(table as string).set(placeholdersFor(setColumns));
+    for (const column of whereColumns) query = query.where(column, '=', null);
+    return query;
+  });
+  const result = await db.executeQuery(CompiledQuery.raw(text, parameters));
+  return Number(result.numAffectedRows ?? 0);
 }
