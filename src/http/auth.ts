@@ -52,10 +52,14 @@ export function registerAuthentication(
 ): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // routeOptions builds a new object on every read: read it once.
     const { url, config } = request.routeOptions;
     if (!url?.startsWith('/api/') || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))) return;
+    // An operation's answer is for its caller alone (a login answers the CSRF token): no browser or proxy
+    // keeps it, so it cannot be read back from a shared computer's cache after logout. A route whose
+    // answer may be kept says so itself.
+    void reply.header('cache-control', 'no-store');
     // Public operations (login, later public verification) ignore any identity sent with them.
     if (config.auth === 'public') return;
 

@@ -86,6 +86,8 @@ describeEachDatabase('office seals and officer signatures', (dialect) => {
     const image = await get(wang, `/api/office-seals/${demo.current.id}/image`);
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
+    // A seal version never changes: its own caching replaces the API's default no-store.
+    expect(image.headers['cache-control']).toBe('private, max-age=3600');
     expect(image.rawPayload.equals(demoOfficeSealPng())).toBe(true);
 
     // PNG with transparency only; a version cannot start in the past.

@@ -43,6 +43,9 @@ describeEachDatabase('session: login, session, logout, password', (dialect) => {
       });
       expect(session.statusCode).toBe(200);
       expect(session.json().user.username).toBe(username);
+      // Neither the login's answer (it carries the CSRF token) nor the session's is kept by any cache.
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(session.headers['cache-control']).toBe('no-store');
     }
   });
 
