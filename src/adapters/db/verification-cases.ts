@@ -5,6 +5,7 @@ import type {
   VerificationCaseRecord,
   VerificationCaseRepository,
 } from '../../app/ports.js';
+import { prepared } from './prepared-query.js';
 import type { Database, VerificationCasesTable } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -64,7 +65,12 @@ function toRow(record: VerificationCaseRecord): VerificationCasesTable {
 }
 
 /** Verification cases, the certificates they name, sampling rates and stricter review. */
+const samplingRateOfType = (db: Executor) =>
+  db.selectFrom('sampling_rates').select('rate').where('type_code', '=', '');
+
 export function verificationCases(db: Executor): VerificationCaseRepository {
+  // Read by every approval, inside its transaction.
+  const samplingRateOf = prepared(db, undefined, samplingRateOfType);
   /** Cases with their certificates, in the order given. */
   async function withCertificates(rows: VerificationCasesTable[]): Promise<VerificationCaseRecord[]> {
     if (rows.length === 0) return [];
@@ -210,11 +216,7 @@ export function verificationCases(db: Executor): VerificationCaseRepository {
       return withCertificates(rows);
     },
     async samplingRate(typeCode) {
-      const row = await db
-        .selectFrom('sampling_rates')
-        .select('rate')
-        .where('type_code', '=', typeCode)
-        .executeTakeFirst();
+      const [row] = await samplingRateOf(typeCode);
       return row ? Number(row.rate) : 0;
     },
     async setSamplingRate(setting) {
