@@ -34,6 +34,20 @@ describe('standard font metrics and text layout', () => {
     expect(wrapText('FIRST LINE\nSECOND', font, 8, 1000).lines).toEqual(['FIRST LINE', 'SECOND']);
   });
 
+  it('sets a paragraph that fits as one line without the spaces around it, and breaks it a hair narrower', () => {
+    const font = standardFont('Helvetica');
+    for (const sample of SAMPLES) {
+      const full = textWidth(sample, font, 8);
+      expect(wrapText(`  ${sample}\u00a0 `, font, 8, full)).toEqual({ lines: [sample], fits: true });
+      const narrower = wrapText(`  ${sample} `, font, 8, full - 0.01);
+      expect(narrower.lines.length).toBeGreaterThan(1);
+      // Every line of the narrower setting fits, and the words are all there, in order.
+      for (const line of narrower.lines) expect(textWidth(line, font, 8)).toBeLessThanOrEqual(full - 0.01);
+      expect(narrower.lines.join(' ').replace(/- /g, '-')).toBe(sample);
+    }
+    expect(wrapText(' \t ', font, 8, 100)).toEqual({ lines: [], fits: true });
+  });
+
   it('reports a word wider than the width as not fitting', () => {
     const font = standardFont('Helvetica');
     expect(wrapText('INVOICE EB-2026-0117-ABCDEFGHIJ', font, 8, 40).fits).toBe(false);

@@ -67,6 +67,27 @@ function wrapParagraph(
 ) {
   const codes = codesOf(text);
   const count = codes.length;
+  const limit = (width * 1000) / size + 1e-6;
+
+  // Most paragraphs fit on one line: their text without the spaces around it is measured once. A line
+  // only grows as words are added (no kerning takes back a whole glyph's width), so when the whole fits,
+  // the greedy setting below would make this one line too.
+  let first = 0;
+  while (first < count && isSpace(codes[first]!)) first++;
+  let last = count;
+  while (last > first && isSpace(codes[last - 1]!)) last--;
+  if (first === last) return; // blank: no line
+  let visible = 0;
+  for (let index = first; index < last; index++) {
+    const code = codes[index]!;
+    visible += font.widths[code]!;
+    if (index + 1 < last) visible += font.kerning[code * 256 + codes[index + 1]!]!;
+  }
+  if (visible <= limit) {
+    out.lines.push(first === 0 && last === count ? text : text.slice(first, last));
+    return;
+  }
+
   // advance[i]: the width up to character i, each character kerned against the next one.
   const advance = new Float64Array(count + 1);
   for (let index = 0; index < count; index++) {
@@ -74,7 +95,6 @@ function wrapParagraph(
     const kern = index + 1 < count ? font.kerning[code * 256 + codes[index + 1]!]! : 0;
     advance[index + 1] = advance[index]! + font.widths[code]! + kern;
   }
-  const limit = (width * 1000) / size + 1e-6;
 
   let lineStart = 0;
   let lineEnd = -1; // where the current line's visible text ends; -1 while the line is empty
