@@ -20,7 +20,7 @@ interface Compiled {
 /** SQL by builder, then by the database's dialect adapter (one per Kysely instance and its transactions). */
 const compiled = new WeakMap<QueryBuilder<unknown>, WeakMap<object, Compiled>>();
 
-function sqlOf<Row>(db: Executor, build: QueryBuilder<Row>, parameters: unknown[]): string {
+function compiledFor<Row>(db: Executor, build: QueryBuilder<Row>): Compiled {
   let byDatabase = compiled.get(build);
   if (!byDatabase) compiled.set(build, (byDatabase = new WeakMap()));
   const adapter = db.getExecutor().adapter;
@@ -29,6 +29,10 @@ function sqlOf<Row>(db: Executor, build: QueryBuilder<Row>, parameters: unknown[
     const { sql, parameters: placeholders } = build(db).compile();
     byDatabase.set(adapter, (query = { sql, parameterCount: placeholders.length }));
   }
+  return query;
+}
+
+function checked(query: Compiled, parameters: unknown[]): string {
   if (parameters.length !== query.parameterCount)
     throw new Error(`${query.sql} takes ${query.parameterCount} parameters, was given ${parameters.length}`);
   return query.sql;
@@ -48,9 +52,11 @@ export function prepared<Row>(
   direct: DirectReads | undefined,
   build: QueryBuilder<Row>,
 ): (...parameters: unknown[]) => Promise<Row[]> {
+  let query: Compiled | undefined;
   let runDirectly: ((parameters: unknown[]) => Row[] | undefined) | undefined;
   return async (...parameters) => {
-    const text = sqlOf(db, build, parameters);
+    query ??= compiledFor(db, build);
+    const text = checked(query, parameters);
     if (direct) {
       runDirectly ??= direct.statement<Row>(text);
       const rows = runDirectly(parameters);
@@ -69,7 +75,9 @@ export async function preparedWrite<Row>(
   build: QueryBuilder<Row>,
   parameters: unknown[],
 ): Promise<Row[]> {
-  return (await db.executeQuery<Row>(CompiledQuery.raw(sqlOf(db, build, parameters), parameters))).rows;
+  return (
+    await db.executeQuery<Row>(CompiledQuery.raw(checked(compiledFor(db, build), parameters), parameters))
+  ).rows;
 }
 
 /** INSERT and UPDATE statements by table and column lists, then by dialect adapter. */
