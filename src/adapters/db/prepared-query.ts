@@ -1,4 +1,4 @@
-import type { Compilable, Kysely, Transaction } from 'kysely';
+import type { Compilable, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import type { DirectReads } from './direct-reads.js';
 import type { Database } from './schema.js';
@@ -92,7 +92,7 @@ function rowSql(db: Executor, key: string, build: () => Compilable<unknown>): st
   return text;
 }
 
-function valuesOf(table: string, columns: Record<string, unknown>): unknown[] {
+function valuesOf(table: string, columns: object): unknown[] {
   const values = Object.values(columns);
   if (values.includes(undefined)) throw new Error(`${table}: a column's value is undefined`);
   return values;
@@ -107,7 +107,7 @@ const placeholdersFor = (columns: string[]) => Object.fromEntries(columns.map((c
 export async function insertRow<Table extends keyof Database & string>(
   db: Executor,
   table: Table,
-  row: { [Column in keyof Database[Table]]?: unknown },
+  row: Insertable<Database[Table]>,
 ): Promise<void> {
   const columns = Object.keys(row);
   const values = valuesOf(table, row);
@@ -124,8 +124,8 @@ export async function insertRow<Table extends keyof Database & string>(
 export async function updateRows<Table extends keyof Database & string>(
   db: Executor,
   table: Table,
-  changes: { [Column in keyof Database[Table]]?: unknown },
-  where: { [Column in keyof Database[Table]]?: unknown },
+  changes: Updateable<Database[Table]>,
+  where: Partial<Selectable<Database[Table]>>,
 ): Promise<number> {
   const setColumns = Object.keys(changes);
   const whereColumns = Object.keys(where);

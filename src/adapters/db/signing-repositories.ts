@@ -45,13 +45,13 @@ function toSigningKey(row: Database['signing_keys']): SigningKeyRecord {
   };
 }
 
+const allSigningKeys = (db: Executor) =>
+  db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid');
+
 /**
  * The issuing authority's signing keys. The list is read on every public verification (a key made by the
  * CLI in another process counts at once), so on SQLite it takes the raw handle's fast path.
  */
-const allSigningKeys = (db: Executor) =>
-  db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid');
-
 export function signingKeys(db: Executor, direct?: DirectReads): SigningKeyRepository {
   const all = prepared(db, direct, allSigningKeys);
   return {

@@ -64,10 +64,10 @@ function toRow(record: VerificationCaseRecord): VerificationCasesTable {
   };
 }
 
-/** Verification cases, the certificates they name, sampling rates and stricter review. */
 const samplingRateOfType = (db: Executor) =>
   db.selectFrom('sampling_rates').select('rate').where('type_code', '=', '');
 
+/** Verification cases, the certificates they name, sampling rates and stricter review. */
 export function verificationCases(db: Executor): VerificationCaseRepository {
   // Read by every approval, inside its transaction.
   const samplingRateOf = prepared(db, undefined, samplingRateOfType);
