@@ -121,7 +121,8 @@ function standardFontDictionaries(doc: PDFKit.PDFDocument): Record<string, PDFKi
 class Sheet {
   private cjkRegistered = false;
   private fonts: Record<string, PDFKit.PDFKitReference> | undefined;
-  private readonly wrapped = new Map<string, WrappedText>();
+  /** By font, then by the text, then by `size * 10_000 + width` (sizes step by 0.5 pt, widths stay under 1,000 pt). */
+  private readonly wrapped = new Map<StandardFontName, Map<string, Map<number, WrappedText>>>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -152,11 +153,17 @@ class Sheet {
    * again for its row's height, then set.
    */
   wrap(line: string, font: StandardFontName, size: number, width: number): WrappedText {
-    const key = `${font}\u0000${size}\u0000${width}\u0000${line}`;
-    let wrapped = this.wrapped.get(key);
+    // Nested maps rather than one key string: building and hashing such a key for each of a certificate's
+    // several hundred measurements cost more than setting most of the lines.
+    let byText = this.wrapped.get(font);
+    if (!byText) this.wrapped.set(font, (byText = new Map()));
+    let bySetting = byText.get(line);
+    if (!bySetting) byText.set(line, (bySetting = new Map()));
+    const setting = size * 10_000 + width;
+    let wrapped = bySetting.get(setting);
     if (!wrapped) {
       wrapped = wrapText(line, standardFont(font), size, width);
-      this.wrapped.set(key, wrapped);
+      bySetting.set(setting, wrapped);
     }
     return wrapped;
   }
