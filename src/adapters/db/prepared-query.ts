@@ -17,19 +17,35 @@ interface Compiled {
   parameterCount: number;
 }
 
-/** SQL by builder, then by the database's dialect adapter (one per Kysely instance and its transactions). */
+/** Kept by a key, then by the database's dialect adapter (one per Kysely instance and its transactions). */
+interface KeptPerDatabase<Key, Value> {
+  get(key: Key): WeakMap<object, Value> | undefined;
+  set(key: Key, byDatabase: WeakMap<object, Value>): unknown;
+}
+
+/** The value kept under `key` for `db`'s database, made by `make` the first time. */
+function keptFor<Key, Value>(
+  kept: KeptPerDatabase<Key, Value>,
+  key: Key,
+  db: Executor,
+  make: () => Value,
+): Value {
+  let byDatabase = kept.get(key);
+  if (!byDatabase) kept.set(key, (byDatabase = new WeakMap()));
+  const adapter = db.getExecutor().adapter;
+  let value = byDatabase.get(adapter);
+  if (value === undefined) byDatabase.set(adapter, (value = make()));
+  return value;
+}
+
+/** Compiled SQL by builder. */
 const compiled = new WeakMap<QueryBuilder<unknown>, WeakMap<object, Compiled>>();
 
 function compiledFor<Row>(db: Executor, build: QueryBuilder<Row>): Compiled {
-  let byDatabase = compiled.get(build);
-  if (!byDatabase) compiled.set(build, (byDatabase = new WeakMap()));
-  const adapter = db.getExecutor().adapter;
-  let query = byDatabase.get(adapter);
-  if (!query) {
+  return keptFor(compiled, build, db, () => {
     const { sql, parameters: placeholders } = build(db).compile();
-    byDatabase.set(adapter, (query = { sql, parameterCount: placeholders.length }));
-  }
-  return query;
+    return { sql, parameterCount: placeholders.length };
+  });
 }
 
 function checked(query: Compiled, parameters: unknown[]): string {
@@ -80,16 +96,11 @@ export async function preparedWrite<Row>(
   ).rows;
 }
 
-/** INSERT and UPDATE statements by table and column lists, then by dialect adapter. */
+/** INSERT and UPDATE statements by table and column lists. */
 const rowTexts = new Map<string, WeakMap<object, string>>();
 
 function rowSql(db: Executor, key: string, build: () => Compilable<unknown>): string {
-  let byDatabase = rowTexts.get(key);
-  if (!byDatabase) rowTexts.set(key, (byDatabase = new WeakMap()));
-  const adapter = db.getExecutor().adapter;
-  let text = byDatabase.get(adapter);
-  if (text === undefined) byDatabase.set(adapter, (text = build().compile().sql));
-  return text;
+  return keptFor(rowTexts, key, db, () => build().compile().sql);
 }
 
 function valuesOf(table: string, columns: object): unknown[] {
