@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { DatabaseConnection, Driver, SqliteDatabase } from 'kysely';
+import type { DatabaseConnection, Driver, SqliteDatabase, SqliteStatement } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
 import { DirectReads } from './direct-reads.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { rowReader } from './sqlite-rows.js';
 import type { Database } from './schema.js';
 
 // int8 (bigint) comes back as a string by default; our bigints (sequence numbers) fit in a double.
@@ -39,6 +40,20 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** A statement as Kysely runs it, its rows read through `rowReader` (sqlite-rows.ts says why). */
+function kyselyStatement(statement: BetterSqlite3.Statement): SqliteStatement {
+  if (!statement.reader) return statement;
+  const rows = rowReader(statement);
+  return {
+    reader: true,
+    all: (parameters) => rows.all(parameters),
+    iterate: (parameters) => rows.iterate(parameters),
+    run: () => {
+      throw new Error(`${statement.source} returns rows: Kysely reads it with all()`);
+    },
+  };
+}
+
 /**
  * Kysely prepares every query anew; preparing costs more than running a small query. The same SQL text is
  * prepared once and its statement reused (statements are not shared across overlapping iterations: the
@@ -50,7 +65,7 @@ function withStatementCache(
   directReads: DirectReads,
   capacity = 500,
 ): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => {
       directReads.end();
@@ -60,7 +75,7 @@ function withStatementCache(
       directReads.end();
       let statement = statements.get(text);
       if (!statement) {
-        statement = database.prepare(text);
+        statement = kyselyStatement(database.prepare(text));
         if (statements.size >= capacity) statements.delete(statements.keys().next().value as string);
         statements.set(text, statement);
       }

@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { RowReader } from './sqlite-rows.js';
+import { rowReader } from './sqlite-rows.js';
 
 /**
  * Hot reads on SQLite, run straight on the better-sqlite3 handle (synchronously, without Kysely's
@@ -35,11 +37,11 @@ export class DirectReads {
    * behind it through Kysely.
    */
   statement<Row>(text: string): (parameters: unknown[]) => Row[] | undefined {
-    let statement: BetterSqlite3.Statement | undefined;
+    let read: RowReader | undefined;
     return (parameters) => {
       if (!this.#enter()) return undefined;
-      statement ??= this.#database.prepare(text);
-      return statement.all(...parameters) as Row[];
+      read ??= rowReader(this.#database.prepare(text));
+      return read.all(parameters) as Row[];
     };
   }
 
