@@ -9,6 +9,17 @@ describe('what people type into verification, made comparable', () => {
     expect(normaliseReference('INV‐7ー8')).toBe('INV-7-8');
   });
 
+  it('answers a number already in its printed form as it is, which the full normalisation also would', () => {
+    // The short cut takes capitals, digits and "-" as they are: each is its own NFKC form and capital.
+    for (const character of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-')
+      expect(character.normalize('NFKC').toUpperCase()).toBe(character);
+    expect(normaliseReference('RC262200000001')).toBe('RC262200000001');
+    expect(normaliseReference('')).toBe('');
+    // One character outside it takes the whole way.
+    expect(normaliseReference('RC2622-00000１')).toBe('RC2622-000001');
+    expect(normaliseReference('rc2622')).toBe('RC2622');
+  });
+
   it('offers the numbers a reader may have meant: one look-alike swapped at a time', () => {
     // A number read with two letters O where the certificate prints zeros: each swap is one variant.
     const variants = lookAlikeVariants('RC2622OO0001');

@@ -6,12 +6,16 @@
 
 /** Dashes and hyphens people paste from documents and phones. */
 const HYPHENS = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u30FC]/g;
+const ALREADY_NORMAL = /^[0-9A-Z-]*$/;
 
 /**
  * A certificate or invoice number as typed, normalised: full-width forms to ASCII (NFKC), every dash to
  * "-", spaces and invisible characters removed, capitals.
  */
 export function normaliseReference(typed: string): string {
+  // Capitals, digits and "-" are already what the steps below make of them; most numbers arrive so
+  // (status addresses, systems): answered as they are, without the Unicode normalisation's cost.
+  if (ALREADY_NORMAL.test(typed)) return typed;
   return typed
     .normalize('NFKC')
     .replace(HYPHENS, '-')

@@ -333,6 +333,15 @@ describeEachDatabase('public verification: by number and invoice, by upload, sta
     });
     expect(status.json()).toMatchObject({ certificateNumber: valid.certificateNumber, verdict: 'VALID' });
     expect(status.json()).not.toHaveProperty('certificate');
+    // The address normalises what it is given like every lookup: small letters, a stray space.
+    const typed = await api.app.inject({
+      url: `/api/public/certificates/${encodeURIComponent(` ${valid.certificateNumber.toLowerCase()}`)}/status`,
+    });
+    expect(typed.json()).toMatchObject({ certificateNumber: valid.certificateNumber, verdict: 'VALID' });
+    const nothing = await api.app.inject({
+      url: `/api/public/certificates/${encodeURIComponent(' ')}/status`,
+    });
+    expect(nothing.json()).toMatchObject({ certificateNumber: '', verdict: 'NOT_FOUND' });
   });
 
   it('the page route requires a right, unexpired, unused captcha answer', async () => {

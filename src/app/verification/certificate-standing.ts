@@ -75,7 +75,8 @@ const CHECKED_INTEGRITY_LIMIT = 1_000;
 async function integrityOf(
   store: VerificationDeps['store'],
   number: string,
-  certificate: IssuedCertificate & { jws: string },
+  certificate: IssuedCertificate,
+  jws: string,
   keys: KeySource,
 ): Promise<Integrity> {
   let checked = checkedIntegrity.get(store);
@@ -83,24 +84,25 @@ async function integrityOf(
   const known = checked.get(number);
   if (
     known?.typeCode === certificate.typeCode &&
-    known.jws === certificate.jws &&
+    known.jws === jws &&
     known.dataJson === certificate.dataJson
   )
     return known.integrity;
-  const integrity = checkIntegrity(number, certificate, await keys());
+  const integrity = checkIntegrity(number, certificate, jws, await keys());
   if (integrity.verdict === 'UNKNOWN_ISSUER') return integrity;
   if (checked.size >= CHECKED_INTEGRITY_LIMIT && !checked.has(number)) checked.clear();
-  const { typeCode, jws, dataJson } = certificate;
+  const { typeCode, dataJson } = certificate;
   checked.set(number, { typeCode, jws, dataJson, integrity });
   return integrity;
 }
 
 function checkIntegrity(
   number: string,
-  certificate: IssuedCertificate & { jws: string },
+  certificate: IssuedCertificate,
+  jws: string,
   trusted: TrustedKeys,
 ): Integrity {
-  const checked = verifySignedPayload(certificate.jws, trusted);
+  const checked = verifySignedPayload(jws, trusted);
   if (checked.verdict === 'UNKNOWN_ISSUER') return { verdict: 'UNKNOWN_ISSUER' };
   if (checked.verdict !== 'VALID') return { verdict: 'TAMPERED' };
   const differences = recordDifferences(
@@ -153,40 +155,37 @@ export async function standingOfCertificate(
   certificate: IssuedCertificate | undefined,
   keys: KeySource,
 ): Promise<{ standing: CertificateStanding; data: PublicCertificateData | null }> {
-  const standing = (
-    verdict: CertificateStanding['verdict'],
-    more: Partial<CertificateStanding> = {},
-  ): CertificateStanding => ({
-    certificateNumber: number,
-    verdict,
-    replacedBy: null,
-    cancelledAt: null,
-    cancellationCategory: null,
-    ...more,
-  });
-  if (!certificate) return { standing: standing('NOT_FOUND'), data: null };
+  if (!certificate) return { standing: standingOfNumber(number, 'NOT_FOUND'), data: null };
   const status = standingOf(certificate.status);
-  if (status === 'NOT_FOUND') return { standing: standing('NOT_FOUND'), data: null };
+  if (status === 'NOT_FOUND') return { standing: standingOfNumber(number, 'NOT_FOUND'), data: null };
   // Every issued certificate is signed in its approval's transaction (ADR 0009): no payload means an edit.
   const { jws } = certificate;
-  if (jws === null) return { standing: standing('TAMPERED'), data: null };
-  const integrity = await integrityOf(deps.store, number, { ...certificate, jws }, keys);
-  if (integrity.verdict !== 'VALID') return { standing: standing(integrity.verdict), data: null };
+  if (jws === null) return { standing: standingOfNumber(number, 'TAMPERED'), data: null };
+  const integrity = await integrityOf(deps.store, number, certificate, jws, keys);
+  if (integrity.verdict !== 'VALID')
+    return { standing: standingOfNumber(number, integrity.verdict), data: null };
   const data = publicDataOf(integrity.payload);
   if (status === 'REPLACED') {
     const replacement = certificate.replacedById
       ? await deps.store.applications.findById(certificate.replacedById)
       : undefined;
-    return { standing: standing('REPLACED', { replacedBy: replacement?.certificateNumber ?? null }), data };
+    const replacedBy = replacement?.certificateNumber ?? null;
+    return { standing: standingOfNumber(number, 'REPLACED', replacedBy), data };
   }
-  if (status === 'CANCELLED')
-    return {
-      standing: standing('CANCELLED', {
-        // A void certificate never changes again: its last change is the cancellation.
-        cancelledAt: certificate.updatedAt,
-        cancellationCategory: cancellationCategoryOf(certificate.voidReason),
-      }),
-      data,
-    };
-  return { standing: standing(status), data };
+  if (status === 'CANCELLED') {
+    // A void certificate never changes again: its last change is the cancellation.
+    const category = cancellationCategoryOf(certificate.voidReason);
+    return { standing: standingOfNumber(number, 'CANCELLED', null, certificate.updatedAt, category), data };
+  }
+  return { standing: standingOfNumber(number, status), data };
+}
+
+function standingOfNumber(
+  certificateNumber: string,
+  verdict: CertificateStanding['verdict'],
+  replacedBy: string | null = null,
+  cancelledAt: string | null = null,
+  cancellationCategory: string | null = null,
+): CertificateStanding {
+  return { certificateNumber, verdict, replacedBy, cancelledAt, cancellationCategory };
 }

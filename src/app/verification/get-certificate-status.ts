@@ -1,14 +1,21 @@
+import { normaliseReference } from '../../domain/verification-input.js';
 import type { CertificateStanding, VerificationDeps } from './certificate-standing.js';
-import { getCertificateStatusList } from './get-certificate-status-list.js';
+import { publishedKeySource, standingOfCertificate } from './certificate-standing.js';
 
 /**
  * The status address a signed payload names (`/api/public/certificates/{number}/status`): the standing of
- * one certificate, status only, checked against its signature like every public lookup.
+ * one certificate, status only, checked against its signature like every public lookup. The status list's
+ * answer for one number, read without the list's bookkeeping (importing authorities' systems call this
+ * address for every certificate they see).
  */
 export async function getCertificateStatus(
   deps: VerificationDeps,
   certificateNumber: string,
 ): Promise<CertificateStanding & { checkedAt: string }> {
-  const { checkedAt, certificates } = await getCertificateStatusList(deps, [certificateNumber]);
-  return { ...certificates[0]!, checkedAt };
+  const checkedAt = deps.clock.now().toISOString();
+  const number = normaliseReference(certificateNumber);
+  const [certificate] =
+    number === '' ? [] : await deps.store.applications.findIssuedByCertificateNumbers([number]);
+  const { standing } = await standingOfCertificate(deps, number, certificate, publishedKeySource(deps));
+  return { ...standing, checkedAt };
 }
