@@ -68,8 +68,10 @@ const agentForType: Rule = (actor, scope) =>
 
 const any =
   (...rules: Rule[]): Rule =>
-  (actor, scope) =>
-    rules.some((rule) => rule(actor, scope));
+  (actor, scope) => {
+    for (const rule of rules) if (rule(actor, scope)) return true;
+    return false;
+  };
 
 /**
  * Every permission the system knows and who holds it. A permission that is not here does not exist, and

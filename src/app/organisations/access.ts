@@ -4,12 +4,19 @@ import type { Permission, Scope } from '../../domain/policy.js';
 import { authorize } from '../../domain/policy.js';
 import type { OrganisationRecord, OrganisationRepository } from '../ports.js';
 
-/** The authorisation scope of an organisation: itself, and the issuing office it belongs to. */
-export function scopeOfOrganisation(organisation: OrganisationRecord): Scope {
+/**
+ * The authorisation scope of an organisation: itself, and the issuing office it belongs to (with the
+ * certificate types an agent acting on it is authorised for, where that matters).
+ */
+export function scopeOfOrganisation(
+  organisation: OrganisationRecord,
+  agentCertificateTypes?: Scope['agentCertificateTypes'],
+): Scope {
   return {
     orgId: organisation.id,
     orgKind: organisation.kind,
     officeId: organisation.kind === 'office' ? organisation.id : (organisation.parentId ?? undefined),
+    agentCertificateTypes,
   };
 }
 
@@ -30,9 +37,6 @@ export async function loadOrganisationFor(
     throw new DomainError('NOT_FOUND', 'No such organisation.');
   }
   // The organisation's own scope is never overridden by the caller; only the agent's types are added.
-  authorize(actor, permission, {
-    ...scopeOfOrganisation(organisation),
-    agentCertificateTypes: agentScope.agentCertificateTypes,
-  });
+  authorize(actor, permission, scopeOfOrganisation(organisation, agentScope.agentCertificateTypes));
   return organisation;
 }
