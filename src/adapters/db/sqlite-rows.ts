@@ -13,9 +13,9 @@ export interface RowReader {
  * built here from its raw mode (each row an array of values).
  *
  * better-sqlite3 builds every row object in C++, turning each column's name into a JavaScript property key
- * again for every row (measuring, hashing and looking up the name in V8's string table) and adding the
- * properties one by one through V8's slow path. Raw rows leave that out; setting the same names, made once
- * per statement, from JavaScript costs a fraction of it (docs/BENCHMARKS.md, "sixth session").
+ * again for every row (measuring, decoding, hashing and looking up the name in V8's string table) and
+ * adding the properties through V8's C++ interface. Raw rows leave the names out; setting the names, made
+ * once per statement, from JavaScript costs less (docs/BENCHMARKS.md, "sixth session").
  *
  * Columns with the same name keep the last one's value, as better-sqlite3's objects do. The names are
  * read again when a row has another number of columns than before (the schema changed under `select *`).
