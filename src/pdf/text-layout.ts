@@ -32,13 +32,18 @@ function codesOf(text: string): Uint8Array {
 /** The width of the text at the size, in points, kerned (as pdfkit's `widthOfString`). */
 export function textWidth(text: string, font: StandardFontMetrics, size: number): number {
   const codes = codesOf(text);
+  return (kernedWidth(codes, font, 0, codes.length) * size) / 1000;
+}
+
+/** The width of codes start to end (exclusive) in font units, each kerned against the next one inside. */
+function kernedWidth(codes: Uint8Array, font: StandardFontMetrics, start: number, end: number): number {
   let width = 0;
-  for (let index = 0; index < codes.length; index++) {
+  for (let index = start; index < end; index++) {
     const code = codes[index]!;
     width += font.widths[code]!;
-    if (index + 1 < codes.length) width += font.kerning[code * 256 + codes[index + 1]!]!;
+    if (index + 1 < end) width += font.kerning[code * 256 + codes[index + 1]!]!;
   }
-  return (width * size) / 1000;
+  return width;
 }
 
 /** The distance from one line's top to the next line's top, in points. */
@@ -77,13 +82,7 @@ function wrapParagraph(
   let last = count;
   while (last > first && isSpace(codes[last - 1]!)) last--;
   if (first === last) return; // blank: no line
-  let visible = 0;
-  for (let index = first; index < last; index++) {
-    const code = codes[index]!;
-    visible += font.widths[code]!;
-    if (index + 1 < last) visible += font.kerning[code * 256 + codes[index + 1]!]!;
-  }
-  if (visible <= limit) {
+  if (kernedWidth(codes, font, first, last) <= limit) {
     out.lines.push(first === 0 && last === count ? text : text.slice(first, last));
     return;
   }
