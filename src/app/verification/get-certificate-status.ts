@@ -1,6 +1,6 @@
 import { normaliseReference } from '../../domain/verification-input.js';
 import type { CertificateStanding, VerificationDeps } from './certificate-standing.js';
-import { publishedKeySource, standingOfCertificate } from './certificate-standing.js';
+import { issuedCertificates, publishedKeySource, standingOfCertificate } from './certificate-standing.js';
 
 /**
  * The status address a signed payload names (`/api/public/certificates/{number}/status`): the standing of
@@ -14,8 +14,7 @@ export async function getCertificateStatus(
 ): Promise<CertificateStanding & { checkedAt: string }> {
   const checkedAt = deps.clock.now().toISOString();
   const number = normaliseReference(certificateNumber);
-  const [certificate] =
-    number === '' ? [] : await deps.store.applications.findIssuedByCertificateNumbers([number]);
+  const certificate = number === '' ? undefined : (await issuedCertificates(deps, [number])).get(number);
   const { standing } = await standingOfCertificate(deps, number, certificate, publishedKeySource(deps));
   return { ...standing, checkedAt };
 }
