@@ -274,4 +274,44 @@ describe('web portal in Chromium', () => {
       await context.close();
     }
   });
+  it('pages through the audit trail, newest first, and back to the same page', async () => {
+    // More events than one page (50): each login is one.
+    for (let login = 0; login < 30; login++) {
+      const response = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const numbers = async () =>
+      (await page.locator('tbody tr td:first-child').allInnerTexts()).map((text) => Number(text));
+    try {
+      await logIn(page, server.url, 'admin');
+      await page.getByRole('link', { name: 'Audit trail' }).click();
+      await page.locator('tbody tr').first().waitFor();
+      const newer = page.getByRole('button', { name: 'Newer' });
+      const older = page.getByRole('button', { name: 'Older' });
+      await expect(newer.isDisabled()).resolves.toBe(true);
+      const first = await numbers();
+      expect(first).toHaveLength(50);
+      expect(first).toEqual([...first].sort((a, b) => b - a));
+
+      await older.click();
+      await expect.poll(async () => (await numbers())[0]).toBeLessThan(first.at(-1)!);
+      // The next page goes on where the first stopped, without a gap (the trail is numbered 1, 2, 3, ...).
+      const from = first.at(-1)! - 1;
+      expect(await numbers()).toEqual(Array.from({ length: Math.min(50, from) }, (_, index) => from - index));
+      await expect(newer.isDisabled()).resolves.toBe(false);
+
+      await newer.click();
+      await expect.poll(async () => (await numbers())[0]).toBe(first[0]);
+      expect(await numbers()).toEqual(first);
+      await expect(newer.isDisabled()).resolves.toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });

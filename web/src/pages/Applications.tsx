@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApplicationStatus, ApplicationSummary, EnterpriseProfile, Session } from '../api';
 import { APPLICATION_STATUSES, api } from '../api';
 import { Notice } from '../components/Notice';
+import { PageButtons, usePages } from '../components/Pager';
 import { localised, useCertificateTypes } from '../certificate-types';
 import { countryName } from '../countries';
 import { errorText } from '../errors';
@@ -14,9 +15,8 @@ type Cursor = { updatedAt: string; id: string };
 export function Applications({ session }: { session: Session }) {
   const { t, language } = useI18n();
   const [status, setStatus] = useState<ApplicationStatus | ''>('');
-  const [pages, setPages] = useState<Array<Cursor | undefined>>([undefined]);
+  const pages = usePages<Cursor>();
   const [items, setItems] = useState<ApplicationSummary[]>();
-  const [next, setNext] = useState<Cursor | null>(null);
   const [profile, setProfile] = useState<EnterpriseProfile>();
   const [copying, setCopying] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -25,7 +25,7 @@ export function Applications({ session }: { session: Session }) {
   const { organisation } = session.user;
   const isAgency = organisation.kind === 'agency';
 
-  const before = pages.at(-1);
+  const { cursor: before, setNext } = pages;
   const load = useCallback(async () => {
     try {
       const page = await api.listApplications({ status: status || undefined, before });
@@ -34,7 +34,7 @@ export function Applications({ session }: { session: Session }) {
     } catch (failure) {
       setError(failure);
     }
-  }, [status, before]);
+  }, [status, before, setNext]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -84,7 +84,7 @@ export function Applications({ session }: { session: Session }) {
           value={status}
           onChange={(event) => {
             setStatus(event.target.value as ApplicationStatus | '');
-            setPages([undefined]);
+            pages.restart();
           }}
         >
           <option value="">{t('common.all')}</option>
@@ -163,24 +163,7 @@ export function Applications({ session }: { session: Session }) {
           </table>
         </div>
       )}
-      <div className="buttons">
-        <button
-          type="button"
-          className="secondary"
-          disabled={pages.length === 1}
-          onClick={() => setPages(pages.slice(0, -1))}
-        >
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={next === null}
-          onClick={() => next && setPages([...pages, next])}
-        >
-          {t('common.next')}
-        </button>
-      </div>
+      <PageButtons pages={pages} back={t('common.previous')} forward={t('common.next')} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEvent } from '../api';
 import { api } from '../api';
 import { Notice } from '../components/Notice';
+import { PageButtons, usePages } from '../components/Pager';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n';
 import { formatTime } from './names';
@@ -9,24 +10,23 @@ import { formatTime } from './names';
 /** The audit trail, newest first, a page at a time, and a check of its hash chain. */
 export function AuditTrail() {
   const { t, language } = useI18n();
-  const [pages, setPages] = useState<Array<number | undefined>>([undefined]);
+  const pages = usePages<number>();
   const [events, setEvents] = useState<AuditEvent[]>();
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [error, setError] = useState<unknown>();
   const [verification, setVerification] = useState<Awaited<ReturnType<typeof api.verifyAuditTrail>>>();
   const [verifying, setVerifying] = useState(false);
 
-  const before = pages.at(-1);
+  const { cursor: before, setNext } = pages;
   const load = useCallback(async () => {
     setError(undefined);
     try {
       const page = await api.listAuditEvents(before);
       setEvents(page.items);
-      setNextBefore(page.nextBefore);
+      setNext(page.nextBefore);
     } catch (failure) {
       setError(failure);
     }
-  }, [before]);
+  }, [before, setNext]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -96,24 +96,7 @@ export function AuditTrail() {
           </table>
         </div>
       )}
-      <div className="buttons">
-        <button
-          type="button"
-          className="secondary"
-          disabled={pages.length === 1}
-          onClick={() => setPages(pages.slice(0, -1))}
-        >
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={nextBefore === null}
-          onClick={() => nextBefore !== null && setPages([...pages, nextBefore])}
-        >
-          {t('common.next')}
-        </button>
-      </div>
+      <PageButtons pages={pages} back={t('common.previous')} forward={t('common.next')} />
     </section>
   );
 }

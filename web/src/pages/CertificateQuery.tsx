@@ -4,6 +4,7 @@ import type { ApplicationStatus, CertificateFilter, CertificateRow, Session } fr
 import { APPLICATION_STATUSES, ISSUED_STATUSES, api } from '../api';
 import { CountrySelect } from '../components/CountrySelect';
 import { Notice } from '../components/Notice';
+import { PageButtons, usePages } from '../components/Pager';
 import { localised, useCertificateTypes } from '../certificate-types';
 import { countryName } from '../countries';
 import { errorText } from '../errors';
@@ -45,15 +46,14 @@ export function CertificateQuery({ session }: { session: Session }) {
   const { t, language } = useI18n();
   const [form, setForm] = useState(EMPTY_FORM);
   const [filter, setFilter] = useState<CertificateFilter>({});
-  const [pages, setPages] = useState<Array<Cursor | undefined>>([undefined]);
+  const pages = usePages<Cursor>();
   const [items, setItems] = useState<CertificateRow[]>();
-  const [next, setNext] = useState<Cursor | null>(null);
   const [error, setError] = useState<unknown>();
   const types = useCertificateTypes(setError);
   const enterpriseNames = useEnterpriseNames(session, setError);
   const isAgency = session.user.organisation.kind === 'agency';
 
-  const before = pages.at(-1);
+  const { cursor: before, setNext } = pages;
   const load = useCallback(async () => {
     try {
       const page = await api.queryCertificates(filter, before);
@@ -63,7 +63,7 @@ export function CertificateQuery({ session }: { session: Session }) {
     } catch (failure) {
       setError(failure);
     }
-  }, [filter, before]);
+  }, [filter, before, setNext]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -71,12 +71,12 @@ export function CertificateQuery({ session }: { session: Session }) {
   const search = (event: FormEvent) => {
     event.preventDefault();
     setFilter(filterOf(form));
-    setPages([undefined]);
+    pages.restart();
   };
   const clear = () => {
     setForm(EMPTY_FORM);
     setFilter({});
-    setPages([undefined]);
+    pages.restart();
   };
 
   const typeName = (code: string) => {
@@ -218,24 +218,7 @@ export function CertificateQuery({ session }: { session: Session }) {
           </table>
         </div>
       )}
-      <div className="buttons">
-        <button
-          type="button"
-          className="secondary"
-          disabled={pages.length === 1}
-          onClick={() => setPages(pages.slice(0, -1))}
-        >
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={next === null}
-          onClick={() => next && setPages([...pages, next])}
-        >
-          {t('common.next')}
-        </button>
-      </div>
+      <PageButtons pages={pages} back={t('common.previous')} forward={t('common.next')} />
     </section>
   );
 }

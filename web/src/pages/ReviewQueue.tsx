@@ -4,6 +4,7 @@ import type { Organisation, QueueFilter, QueueItem, Session } from '../api';
 import { QUEUED_STATUSES, api } from '../api';
 import { ActionError } from '../components/ActionError';
 import { Notice } from '../components/Notice';
+import { PageButtons, usePages } from '../components/Pager';
 import { localised, useCertificateTypes } from '../certificate-types';
 import { countryName } from '../countries';
 import { errorText } from '../errors';
@@ -29,16 +30,15 @@ export function ReviewQueue({ session }: { session: Session }) {
     mine: false,
   });
   const [filter, setFilter] = useState<QueueFilter>({});
-  const [pages, setPages] = useState<Array<Cursor | undefined>>([undefined]);
+  const pages = usePages<Cursor>();
   const [items, setItems] = useState<QueueItem[]>();
-  const [next, setNext] = useState<Cursor | null>(null);
   const [enterprises, setEnterprises] = useState<Organisation[]>([]);
   const [claiming, setClaiming] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [claimError, setClaimError] = useState<unknown>();
   const types = useCertificateTypes(setError);
 
-  const after = pages.at(-1);
+  const { cursor: after, setNext } = pages;
   const load = useCallback(async () => {
     try {
       const page = await api.listReviewQueue(filter, after);
@@ -48,7 +48,7 @@ export function ReviewQueue({ session }: { session: Session }) {
     } catch (failure) {
       setError(failure);
     }
-  }, [filter, after]);
+  }, [filter, after, setNext]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -67,7 +67,7 @@ export function ReviewQueue({ session }: { session: Session }) {
       flaggedOnly: form.flaggedOnly,
       mine: form.mine,
     });
-    setPages([undefined]);
+    pages.restart();
   };
 
   const claim = async (item: QueueItem) => {
@@ -187,7 +187,7 @@ export function ReviewQueue({ session }: { session: Session }) {
       {error !== undefined && <Notice kind="error">{errorText(t, error)}</Notice>}
       {claimError !== undefined && <ActionError error={claimError} onReload={() => void load()} />}
       {items && items.length === 0 && (
-        <p>{next ? t('queue.noneOnPage') : pages.length > 1 ? t('queue.noMore') : t('queue.none')}</p>
+        <p>{!pages.isLast ? t('queue.noneOnPage') : !pages.isFirst ? t('queue.noMore') : t('queue.none')}</p>
       )}
       {items && items.length > 0 && (
         <div className="table-scroll">
@@ -268,24 +268,7 @@ export function ReviewQueue({ session }: { session: Session }) {
           </table>
         </div>
       )}
-      <div className="buttons">
-        <button
-          type="button"
-          className="secondary"
-          disabled={pages.length === 1}
-          onClick={() => setPages(pages.slice(0, -1))}
-        >
-          {t('common.pagePrevious')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={next === null}
-          onClick={() => next && setPages([...pages, next])}
-        >
-          {t('common.pageNext')}
-        </button>
-      </div>
+      <PageButtons pages={pages} back={t('common.pagePrevious')} forward={t('common.pageNext')} />
     </section>
   );
 }
