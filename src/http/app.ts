@@ -31,6 +31,7 @@ import { printingRoutes } from './routes/printing.js';
 import type { PublicRateLimits } from './routes/verification.js';
 import { defaultPublicRateLimits, verificationRoutes } from './routes/verification.js';
 import { registerErrorHandling } from './error-handler.js';
+import { registerRequestStage } from './request-stage.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestStage(app); // first: every later hook runs in the stage
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -12,6 +12,8 @@ import { rowReader } from './sqlite-rows.js';
  * read transaction, later hot reads of the same turn run in it, and it ends at the end of the turn
  * (setImmediate), or at once when anything else is about to run on the connection: every Kysely
  * statement, a write or a transaction, ends it first (`end`, called from the connection's prepare).
+ * HTTP requests are handled in the check phase (ADR 0013), so their reads begin it there and it ends at
+ * the next turn's check phase, before the requests that turn read are handled.
  *
  * What a read sees is therefore what was committed when the turn's first hot read ran: this process's
  * own writes end the snapshot before they run, so they are always seen by the next read; a commit by
