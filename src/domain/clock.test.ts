@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, systemClock } from './clock.js';
+import { ManualClock, isoTimestamp, systemClock } from './clock.js';
 
 describe('ManualClock (tests move time by hand; it never moves by itself)', () => {
   it('starts at the given instant, or at 2026-01-05T08:00:00Z by default', () => {
@@ -49,5 +49,24 @@ describe('systemClock', () => {
     const first = systemClock.now();
     expect(first).toBeInstanceOf(Date);
     expect(systemClock.now()).not.toBe(first);
+  });
+});
+
+describe('isoTimestamp (toISOString, kept for the last millisecond)', () => {
+  it('formats every instant as toISOString does, the same millisecond twice and instants out of order', () => {
+    const instants = [
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-05T08:00:00.001Z',
+      '1999-12-31T23:59:59.999Z',
+      '2026-01-05T08:00:00.001Z',
+      '+275760-09-13T00:00:00.000Z',
+    ];
+    for (const instant of instants) expect(isoTimestamp(new Date(instant))).toBe(instant);
+  });
+
+  it('throws for an invalid date, as toISOString does', () => {
+    expect(() => isoTimestamp(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => isoTimestamp(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

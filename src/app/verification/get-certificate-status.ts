@@ -1,3 +1,4 @@
+import { isoTimestamp } from '../../domain/clock.js';
 import { normaliseReference } from '../../domain/verification-input.js';
 import type { CertificateStanding, VerificationDeps } from './certificate-standing.js';
 import { issuedCertificates, publishedKeySource, standingOfCertificate } from './certificate-standing.js';
@@ -12,7 +13,7 @@ export async function getCertificateStatus(
   deps: VerificationDeps,
   certificateNumber: string,
 ): Promise<CertificateStanding & { checkedAt: string }> {
-  const checkedAt = deps.clock.now().toISOString();
+  const checkedAt = isoTimestamp(deps.clock.now());
   const number = normaliseReference(certificateNumber);
   const certificate = number === '' ? undefined : (await issuedCertificates(deps, [number])).get(number);
   const { standing } = await standingOfCertificate(deps, number, certificate, publishedKeySource(deps));
