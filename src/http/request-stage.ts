@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
  * turn's database read transaction, ADR 0012), and the answers leave together.
  *
  * Registered before every other hook, so that all of a request's handling is staged. A request alone in its
- * turn waits only for the poll phase to end, which it already has.
+ * turn waits for nothing: the check phase follows the poll phase that read it at once.
  */
 export function registerRequestStage(app: FastifyInstance): void {
   app.addHook('onRequest', (_request, _reply, done) => {
