@@ -13,8 +13,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { printPerRequestDifference } from './support/per-request-difference.js';
 
-const SHOWN = 40;
 const SAMPLE_MICROS = 500; // perf record -F 2000
 
 /** A `perf script` frame line ("\t    7f04631e0cc5 JS:*all file:///…:30:12+0x85 (/tmp/perf-1.map)"): its symbol. */
@@ -33,10 +33,9 @@ interface Options {
   under: string | undefined;
 }
 
-/** µs per request by function, and in all, over the samples `options` keep. */
-function microsPerRequest(file: string, requests: number, options: Options) {
+/** µs per request by function over the samples `options` keep. */
+function microsPerRequest(file: string, requests: number, options: Options): Map<string, number> {
   const micros = new Map<string, number>();
-  let total = 0;
   for (const sample of fs.readFileSync(file, 'utf8').split('\n\n')) {
     const lines = sample.split('\n').filter((line) => line.trim() !== '');
     if (lines.length < 2) continue; // the first line names the process and the event; frames follow
@@ -46,9 +45,8 @@ function microsPerRequest(file: string, requests: number, options: Options) {
       ? frames[0]!
       : (frames.find((frame) => frame.startsWith('JS:')) ?? `(native) ${frames[0]}`);
     micros.set(name, (micros.get(name) ?? 0) + SAMPLE_MICROS / requests);
-    total += SAMPLE_MICROS / requests;
   }
-  return { micros, total };
+  return micros;
 }
 
 const usage = 'usage: npx tsx bench/perf-diff.ts A.txt REQUESTS_A B.txt REQUESTS_B [--leaf] [--under TEXT]';
@@ -72,15 +70,4 @@ const options: Options = { leaf: parsed.values.leaf, under: parsed.values.under 
 const [fileA, requestsA, fileB, requestsB] = args.data;
 const a = microsPerRequest(fileA, requestsA, options);
 const b = microsPerRequest(fileB, requestsB, options);
-console.log(
-  `µs per request${options.under ? ` under ${options.under}` : ''}: A ${a.total.toFixed(1)}, B ${b.total.toFixed(1)}`,
-);
-console.log('  B - A       A       B  function');
-const rows = [...new Set([...a.micros.keys(), ...b.micros.keys()])]
-  .map((name) => ({ name, a: a.micros.get(name) ?? 0, b: b.micros.get(name) ?? 0 }))
-  .sort((left, right) => Math.abs(right.b - right.a) - Math.abs(left.b - left.a))
-  .slice(0, SHOWN);
-for (const row of rows) {
-  const cell = (value: number) => value.toFixed(2).padStart(7);
-  console.log(`${cell(row.b - row.a)} ${cell(row.a)} ${cell(row.b)}  ${row.name}`);
-}
+printPerRequestDifference(a, b, options.under ? ` under ${options.under}` : '');

@@ -7,6 +7,7 @@
 // functions whose time per request differs most, B minus A, in µs. Idle time is left out.
 import fs from 'node:fs';
 import { z } from 'zod';
+import { printPerRequestDifference } from './support/per-request-difference.js';
 
 const profileSchema = z.object({
   nodes: z.array(
@@ -18,8 +19,6 @@ const profileSchema = z.object({
   samples: z.array(z.number()),
   timeDeltas: z.array(z.number()),
 });
-
-const SHOWN = 40;
 
 /** µs of self time per request, by function, over the last `seconds` of the profile. */
 function selfMicrosPerRequest(file: string, requests: number, seconds: number): Map<string, number> {
@@ -53,14 +52,4 @@ if (!args.success) {
 const [fileA, requestsA, fileB, requestsB, seconds = 10] = args.data;
 const a = selfMicrosPerRequest(fileA, requestsA, seconds);
 const b = selfMicrosPerRequest(fileB, requestsB, seconds);
-const sum = (micros: Map<string, number>) => [...micros.values()].reduce((total, value) => total + value, 0);
-console.log(`µs per request: A ${sum(a).toFixed(1)}, B ${sum(b).toFixed(1)}`);
-console.log('  B - A       A       B  function');
-const rows = [...new Set([...a.keys(), ...b.keys()])]
-  .map((name) => ({ name, a: a.get(name) ?? 0, b: b.get(name) ?? 0 }))
-  .sort((left, right) => Math.abs(right.b - right.a) - Math.abs(left.b - left.a))
-  .slice(0, SHOWN);
-for (const row of rows) {
-  const cell = (value: number) => value.toFixed(2).padStart(7);
-  console.log(`${cell(row.b - row.a)} ${cell(row.a)} ${cell(row.b)}  ${row.name}`);
-}
+printPerRequestDifference(a, b);
