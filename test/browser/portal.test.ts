@@ -274,6 +274,7 @@ describe('web portal in Chromium', () => {
       await context.close();
     }
   });
+
   it('pages through the audit trail, newest first, and back to the same page', async () => {
     // More events than one page (50): each login is one.
     for (let login = 0; login < 30; login++) {
