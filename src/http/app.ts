@@ -91,8 +91,9 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerRequestStage(app); // first: every later hook runs in the stage
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, _payload, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
 
   registerErrorHandling(app);
