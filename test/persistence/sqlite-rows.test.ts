@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowReader } from '../../src/adapters/db/sqlite-rows.js';
 
 // SQLite only: rows read from better-sqlite3's raw mode must be exactly the objects it would have built.
@@ -52,6 +52,29 @@ describe('rows read from raw SQLite rows', () => {
     const rows = rowReader(database.prepare(text)).all([]);
     expect(rows).toEqual(byBetterSqlite(text));
     expect(rows.map((row) => row.id)).toEqual(['m1', 'm2']);
+  });
+
+  it('names columns with any characters, and makes a column named __proto__ a property', () => {
+    const text = `select 1 as "a""b", 2 as "名 称", 3 as "x\\n", 4 as "__proto__", 5 as "a""b"`;
+    const [row] = rowReader(database.prepare(text)).all([]);
+    expect(Object.keys(row!)).toEqual(['a"b', '名 称', 'x\\n', '__proto__']);
+    expect(row!['a"b']).toBe(5);
+    expect(row!['名 称']).toBe(2);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe(4);
+  });
+
+  it('makes the same rows where code generation is disallowed', () => {
+    const text = 'select * from parties order by id';
+    const expected = byBetterSqlite(text);
+    vi.stubGlobal('Function', function refuse() {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    try {
+      expect(rowReader(database.prepare(text)).all([])).toEqual(expected);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reads row by row with iterate', () => {

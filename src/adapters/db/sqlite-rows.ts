@@ -15,7 +15,8 @@ export interface RowReader {
  * better-sqlite3 builds every row object in C++, turning each column's name into a JavaScript property key
  * again for every row (measuring, decoding, hashing and looking up the name in V8's string table) and
  * adding the properties through V8's C++ interface. Raw rows leave the names out; setting the names, made
- * once per statement, from JavaScript costs less (docs/BENCHMARKS.md, "sixth session").
+ * once per statement, from JavaScript costs less (docs/BENCHMARKS.md, "sixth session"). Each statement's
+ * rows are made by a function of their own, one object literal (`objectMaker`).
  *
  * Columns with the same name keep the last one's value, as better-sqlite3's objects do. The names are
  * read again when a row has another number of columns than before (the schema changed under `select *`).
@@ -25,13 +26,12 @@ export function rowReader(statement: BetterSqlite3.Statement): RowReader {
   const raw = statement.raw(true);
   const namesNow = () => raw.columns().map((column) => column.name);
   let names = namesNow();
+  let make = objectMaker(names);
   const objectOf = (values: unknown[]): Row => {
     // SQLite prepares a statement again when the schema changed (a migration run by another process):
     // `select *` may then have more or fewer columns than were named.
-    if (values.length !== names.length) names = namesNow();
-    const row: Row = {};
-    for (let column = 0; column < names.length; column++) row[names[column]!] = values[column];
-    return row;
+    if (values.length !== names.length) make = objectMaker((names = namesNow()));
+    return make(values);
   };
   return {
     all(parameters) {
@@ -44,4 +44,37 @@ export function rowReader(statement: BetterSqlite3.Statement): RowReader {
       for (const values of raw.iterate(...parameters) as IterableIterator<unknown[]>) yield objectOf(values);
     },
   };
+}
+
+/**
+ * A function making a row object from a raw row: `values => ({ "id": values[0], "name": values[1] })`.
+ *
+ * Made once per statement, it gives every row one hidden class at once. Setting the properties one by one
+ * in a loop shared by all statements made V8 look each name up through its megamorphic (generic) store
+ * for every column of every row (about 2 µs of the status address's answer, docs/BENCHMARKS.md, eighth
+ * session). The source holds only the column names, each quoted with JSON.stringify (`__proto__` as a
+ * computed key, which makes a property rather than setting the prototype). In a literal, as in a loop, a
+ * repeated name keeps its first position and its last value.
+ */
+export function objectMaker(names: readonly string[]): (values: unknown[]) => Row {
+  const properties = names.map((name, column) => {
+    const quoted = JSON.stringify(name);
+    return `${name === '__proto__' ? `[${quoted}]` : quoted}: values[${column}]`;
+  });
+  try {
+    return new Function('values', `return { ${properties.join(', ')} };`) as (values: unknown[]) => Row;
+  } catch {
+    // A process started with --disallow-code-generation-from-strings: the same rows, property by property.
+    return (values) => {
+      const row: Row = {};
+      for (let column = 0; column < names.length; column++)
+        Object.defineProperty(row, names[column]!, {
+          value: values[column],
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      return row;
+    };
+  }
 }
