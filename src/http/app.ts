@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   jsonSchemaTransform,
@@ -32,6 +33,7 @@ import type { PublicRateLimits } from './routes/verification.js';
 import { defaultPublicRateLimits, verificationRoutes } from './routes/verification.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerRequestStage } from './request-stage.js';
+import { compileResponseSerializer } from './response-serializer.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
@@ -89,7 +91,10 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // zod's checks on every answer, compiled where the schema allows (src/http/response-serializer.ts).
+  app.setSerializerCompiler<z.ZodType>((route) =>
+    compileResponseSerializer(route.schema, serializerCompiler(route)),
+  );
   registerRequestStage(app); // first: every later hook runs in the stage
   app.addHook('onSend', (request, reply, _payload, done) => {
     void reply.header('x-request-id', request.id);
