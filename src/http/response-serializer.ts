@@ -35,7 +35,6 @@ interface Definition {
   type: string;
   checks?: unknown[];
   shape?: Record<string, z.ZodType>;
-  catchall?: unknown;
   innerType?: z.ZodType;
   element?: z.ZodType;
   entries?: Record<string, unknown>;

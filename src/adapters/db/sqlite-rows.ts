@@ -49,20 +49,36 @@ export function rowReader(statement: BetterSqlite3.Statement): RowReader {
 /**
  * A function making a row object from a raw row: `values => ({ "id": values[0], "name": values[1] })`.
  *
- * Made once per statement, it gives every row one hidden class at once. Setting the properties one by one
- * in a loop shared by all statements made V8 look each name up through its megamorphic (generic) store
- * for every column of every row (about 2 µs of the status address's answer, docs/BENCHMARKS.md, eighth
- * session). The source holds only the column names, each quoted with JSON.stringify (`__proto__` as a
+ * Made once per column list, it gives every row one hidden class at once. Setting the properties one by
+ * one in a loop shared by all statements made V8 store each through its megamorphic (generic) path, for
+ * every column of every row (in a profile 1.3 µs of the status address's answer and 0.8 µs of the
+ * authenticated GET's, docs/BENCHMARKS.md, eighth session). The source holds only the column names, each quoted with JSON.stringify (`__proto__` as a
  * computed key, which makes a property rather than setting the prototype). In a literal, as in a loop, a
  * repeated name keeps its first position and its last value.
  */
-export function objectMaker(names: readonly string[]): (values: unknown[]) => Row {
+export function objectMaker(names: readonly string[]): Maker {
+  // Statements differ more than their column lists (an `in (?, ?)` list of another length is another
+  // statement): statements with the same columns share one maker, made once.
+  const key = JSON.stringify(names);
+  let maker = makers.get(key);
+  if (!maker) {
+    if (makers.size >= MAKERS_LIMIT) makers.clear();
+    makers.set(key, (maker = newObjectMaker(names)));
+  }
+  return maker;
+}
+
+type Maker = (values: unknown[]) => Row;
+const makers = new Map<string, Maker>();
+const MAKERS_LIMIT = 1_000;
+
+function newObjectMaker(names: readonly string[]): Maker {
   const properties = names.map((name, column) => {
     const quoted = JSON.stringify(name);
     return `${name === '__proto__' ? `[${quoted}]` : quoted}: values[${column}]`;
   });
   try {
-    return new Function('values', `return { ${properties.join(', ')} };`) as (values: unknown[]) => Row;
+    return new Function('values', `return { ${properties.join(', ')} };`) as Maker;
   } catch {
     // A process started with --disallow-code-generation-from-strings: the same rows, property by property.
     return (values) => {
