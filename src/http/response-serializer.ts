@@ -116,11 +116,12 @@ class Compiler {
   copier(schema: z.ZodType): string | undefined {
     const definition = definitionOf(schema);
     if (!definition) return undefined;
-    const name = `copy${this.helpers.length}`;
+    // The slot is taken before nested helpers take the next ones; its text is written at the end.
+    const slot = this.helpers.push('') - 1;
+    const name = `copy${slot}`;
     if (definition.type === 'object') {
       const lines: string[] = [];
       const fields: string[] = [];
-      this.helpers.push(''); // reserve the name before nested helpers take the next ones
       lines.push(`if (typeof input !== 'object' || input === null || Array.isArray(input)) return REFUSED;`);
       for (const [index, [key, field]] of Object.entries(definition.shape ?? {}).entries()) {
         // In an object literal __proto__ would set the prototype, not a property: left to zod.
@@ -139,11 +140,10 @@ class Compiler {
         fields.push(`${property}: c${index}`);
       }
       lines.push(`return { ${fields.join(', ')} };`);
-      this.helpers[Number(name.slice(4))] = `function ${name}(input) {\n${lines.join('\n')}\n}`;
+      this.helpers[slot] = `function ${name}(input) {\n${lines.join('\n')}\n}`;
       return name;
     }
     if (definition.type === 'array') {
-      this.helpers.push('');
       const element = definition.element;
       if (!element) return undefined;
       const lines = [`if (!Array.isArray(input)) return REFUSED;`, `const output = new Array(input.length);`];
@@ -157,7 +157,7 @@ class Compiler {
         lines.push(...nested, `output[index] = copied;`);
       }
       lines.push('}', 'return output;');
-      this.helpers[Number(name.slice(4))] = `function ${name}(input) {\n${lines.join('\n')}\n}`;
+      this.helpers[slot] = `function ${name}(input) {\n${lines.join('\n')}\n}`;
       return name;
     }
     return undefined;
